@@ -1,0 +1,1 @@
+"""claimtrack: a command-line tracker of diplomatic claims."""
