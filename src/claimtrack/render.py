@@ -1,0 +1,259 @@
+"""Output formats: pure functions from rows to text, or to a rich renderable for tables.
+
+Text from the store is data, never code: it reaches rich only as `Text` objects
+(no markup, no emoji codes, no highlighting), and every character a terminal could
+act on is shown as a visible token such as ``<U+202E>`` in table, tsv and md output.
+json, jsonl and csv keep the exact characters. rich is imported only for tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+FORMATS = ("table", "tsv", "csv", "json", "jsonl", "md", "ids")
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of tables and md: a header, the field it shows, an optional line under it."""
+
+    header: str
+    key: str
+    under: str | None = None  # e.g. the translation, shown dimmed under the text
+    under_prefix: str = ""
+    no_wrap: bool = False
+    ratio: int | None = None
+    max_width: int | None = None
+
+
+@dataclass
+class Listing:
+    """What a command shows: the records, and how each format lays them out."""
+
+    records: list[Record]
+    fields: Sequence[str]  # tsv and csv columns, in order: every field, nothing cut
+    columns: Sequence[Column]  # table and md columns: what a reader needs
+    title: str | None = None
+    id_key: str = "id"
+    caption: str | None = None
+    row_styles: list[str] = field(default_factory=list)
+
+
+# --- making text safe to show ---------------------------------------------------------
+
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def _is_unsafe(char: str) -> bool:
+    return unicodedata.category(char) in _UNSAFE_CATEGORIES
+
+
+# Precomputed for the Basic Multilingual Plane's hot spots; other characters are
+# checked one by one only when the fast pattern finds something non-ASCII.
+_UNSAFE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _token(char: str) -> str:
+    return f"<U+{ord(char):04X}>"
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every control, format and invisible character shown as a token."""
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_newlines and char == "\n":
+            return char
+        return _token(char)
+
+    text = _UNSAFE_RE.sub(replace, text)
+    if _NON_ASCII_RE.search(text):
+        text = "".join(_token(c) if _is_unsafe(c) and c != "\n" else c for c in text)
+    return text
+
+
+def cell_text(value: Any) -> str:
+    """A field's value as plain text: lists joined by commas, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(cell_text(v) for v in value)
+    return str(value)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_cell(value: Any) -> str:
+    """One record stays one line: tab, newline and backslash are escaped as in C."""
+    return visible(cell_text(value).translate(_TSV_ESCAPES))
+
+
+_SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Prefix a `'` to a cell a spreadsheet would run as a formula."""
+    if text.lstrip(" ").startswith(_SPREADSHEET_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def md_cell(value: Any) -> str:
+    text = visible(cell_text(value), keep_newlines=True)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+# --- the formats ---------------------------------------------------------------------
+
+
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+
+
+def render_json(listing: Listing, **_: Any) -> str:
+    return orjson.dumps(listing.records, option=_JSON_OPTIONS).decode() + "\n"
+
+
+def render_json_object(record: Record) -> str:
+    """One record as a json object, for commands that show a single thing."""
+    return orjson.dumps(record, option=_JSON_OPTIONS).decode() + "\n"
+
+
+def render_jsonl(listing: Listing, **_: Any) -> str:
+    return "".join(
+        orjson.dumps(r, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
+        for r in listing.records
+    )
+
+
+def render_tsv(listing: Listing, **_: Any) -> str:
+    lines = ["\t".join(listing.fields)]
+    lines += ["\t".join(tsv_cell(r.get(f)) for f in listing.fields) for r in listing.records]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(listing: Listing, *, raw: bool = False, **_: Any) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.fields)
+    convert: Callable[[str], str] = (lambda s: s) if raw else spreadsheet_safe
+    for record in listing.records:
+        writer.writerow([convert(cell_text(record.get(f))) for f in listing.fields])
+    return out.getvalue()
+
+
+def render_md(listing: Listing, **_: Any) -> str:
+    headers = [c.header for c in listing.columns]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    for record in listing.records:
+        cells = []
+        for column in listing.columns:
+            cell = md_cell(record.get(column.key))
+            if column.under and record.get(column.under):
+                cell += "<br>" + md_cell(column.under_prefix + cell_text(record[column.under]))
+            cells.append(cell)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_ids(listing: Listing, **_: Any) -> str:
+    return "".join(f"{visible(cell_text(r.get(listing.id_key)))}\n" for r in listing.records)
+
+
+def _column_widths(listing: Listing, width: int) -> list[int | None]:
+    """Caps for the columns beside a long-text one, so that it keeps at least half.
+
+    rich shares space by natural width, which starves a text column beside a few
+    medium ones on an 80-column terminal; capping the others keeps quotes readable.
+    """
+    columns = listing.columns
+    if not any(c.ratio for c in columns):
+        return [c.max_width for c in columns]
+    fixed = sum(_natural_width(listing, c) for c in columns if c.no_wrap)
+    others = [c for c in columns if not c.no_wrap and not c.ratio]
+    room = max(width - fixed - 3 * len(columns), 0)
+    wanted = {c.header: min(_natural_width(listing, c), c.max_width or width) for c in others}
+    budget = max(room - max(30, room // 2), 6 * len(others))
+    if sum(wanted.values()) > budget:
+        scale = budget / sum(wanted.values())
+        wanted = {name: max(6, int(w * scale)) for name, w in wanted.items()}
+    return [None if c.ratio else c.max_width if c.no_wrap else wanted[c.header] for c in columns]
+
+
+def _natural_width(listing: Listing, column: Column) -> int:
+    def width_of(record: Record) -> int:
+        lines = [cell_text(record.get(column.key))]
+        if column.under:
+            lines.append(column.under_prefix + cell_text(record.get(column.under)))
+        return max(len(line) for line in lines)
+
+    return max(max(map(width_of, listing.records), default=0), len(column.header))
+
+
+def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(visible(listing.title)) if listing.title else None,
+        caption=Text(visible(listing.caption)) if listing.caption else None,
+        box=box.SIMPLE_HEAD,
+        # A column with a ratio (long text) takes the width the others leave.
+        expand=any(c.ratio for c in listing.columns),
+    )
+    for column, max_width in zip(listing.columns, _column_widths(listing, width), strict=True):
+        table.add_column(
+            column.header,
+            no_wrap=column.no_wrap,
+            overflow="fold",
+            ratio=column.ratio,
+            max_width=max_width,
+        )
+    for index, record in enumerate(listing.records):
+        cells = []
+        for column in listing.columns:
+            cell = Text(visible(cell_text(record.get(column.key)), keep_newlines=True))
+            if column.under and record.get(column.under):
+                under = column.under_prefix + cell_text(record[column.under])
+                cell.append("\n")
+                cell.append(visible(under, keep_newlines=True), "dim")
+            cells.append(cell)
+        style = listing.row_styles[index] if index < len(listing.row_styles) else None
+        table.add_row(*cells, style=style)
+    return table
+
+
+RENDERERS: dict[str, Callable[..., Any]] = {
+    "table": render_table,
+    "tsv": render_tsv,
+    "csv": render_csv,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "md": render_md,
+    "ids": render_ids,
+}
+
+
+def render(listing: Listing, fmt: str, *, raw: bool = False, width: int = 80) -> Any:
+    """Text for every format but `table`, which gives a rich renderable."""
+    return RENDERERS[fmt](listing, raw=raw, width=width)
