@@ -1,0 +1,481 @@
+#!/usr/bin/env python3
+"""Time claimtrack's commands as whole processes, against floors measured in the same run.
+
+For each size it builds a synthetic store (see synthetic.py) in a temporary folder,
+measures three floors -- start-up (`import click`), read (import click and load the
+store with the standard library's json) and write (the read floor plus writing the
+data back in the store's format to a temporary file in the same folder) -- then
+runs every command: a warm-up, then --runs timed runs, and reports the median, its
+ratio to the floor and the target of issue 6. Write commands get a fresh copy of
+the store before every run, outside the timed region. Nothing outside the
+temporary folder (or --keep DIR) is touched: CLAIMTRACK_DB points into it.
+
+Standard library only. Run it from a checkout with claimtrack installed:
+
+    python benchmarks/run.py                       # 1,000, 10,000 and 100,000 claims
+    python benchmarks/run.py --sizes 1000,10000 --runs 7 --keep /some/dir
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SYNTHETIC = Path(__file__).resolve().with_name("synthetic.py")
+START_FLOOR = "start-up floor"
+READ_FLOOR = "read floor"
+WRITE_FLOOR = "write floor"
+
+READ_FLOOR_CODE = "import sys, json, click\ndata = json.load(open(sys.argv[1], 'rb'))\n"
+WRITE_FLOOR_CODE = READ_FLOOR_CODE + (
+    "import os\n"
+    "temp = os.path.join(os.path.dirname(sys.argv[1]), f'.floor-{os.getpid()}.tmp')\n"
+    "with open(temp, 'w', encoding='utf-8') as out:\n"
+    "    out.write(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + '\\n')\n"
+    "os.unlink(temp)\n"
+)
+SQL = "select * from claims where side = :side and topic = :topic"
+
+
+@dataclass
+class Case:
+    label: str
+    argv: list[str]
+    group: str  # start-up, read, table, write, floor or reference
+    command: str | None = None  # must be listed by `claimtrack --help`
+    env: dict[str, str] = field(default_factory=dict)
+    fresh_store: bool = False
+    check_output: bool = True  # the warm-up must print something
+
+
+@dataclass
+class Timing:
+    case: Case
+    median: float = 0.0
+    times: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+    error: str | None = None
+    note: str | None = None
+
+
+class Progress:
+    """One line on stderr, rewritten in place on a terminal."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.width = 0
+
+    def show(self, text: str) -> None:
+        if self.tty:
+            sys.stderr.write("\r" + text.ljust(self.width)[:150])
+            self.width = min(len(text), 150)
+        else:
+            sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            self.width = 0
+
+
+# --- running one process ----------------------------------------------------------
+
+
+def run_once(argv: list[str], env: dict[str, str], capture: bool) -> tuple[float, int, int, bytes]:
+    """Seconds, peak RSS in KiB (this child's own, via wait4), exit code, and its stderr
+    on failure or the start of its non-blank output on success."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out if capture else subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        out.seek(0)
+        text = err.read()[-2000:] if child.returncode else out.read(1 << 16).strip()[:64]
+        return elapsed, usage.ru_maxrss, child.returncode, text
+
+
+def measure(
+    case: Case, base_env: dict[str, str], args: argparse.Namespace, store: Path, work: Path
+) -> Timing:
+    env = {**base_env, **case.env}
+    timing = Timing(case)
+
+    def prepare() -> None:
+        if case.fresh_store:
+            shutil.copyfile(store, work)
+
+    prepare()
+    warm, warm_peak, code, text = run_once(case.argv, env, capture=True)  # warm-up, checked
+    if code != 0:
+        timing.error = f"exit {code}: {text.decode(errors='replace').strip()[-300:]}"
+        return timing
+    if case.check_output and not text.strip():
+        timing.error = "printed nothing"
+        return timing
+    if (
+        case.group == "write"
+        and subprocess.run([sys.executable, str(SYNTHETIC), "check", str(work)]).returncode
+    ):
+        timing.note = "the written file is NOT in the store's on-disk format"
+    if args.slow_limit and warm > args.slow_limit:
+        # Far past every target already; five more runs would only cost the afternoon.
+        timing.times, timing.peak_kib, timing.median = [warm], warm_peak, warm
+        timing.note = f"timed once (the warm-up took {warm:.0f} s > --slow-limit)"
+        return timing
+    for _ in range(args.runs):
+        prepare()
+        elapsed, peak, code, text = run_once(case.argv, env, capture=False)
+        if code != 0:
+            timing.error = f"exit {code} in a timed run: {text.decode(errors='replace')[-300:]}"
+            return timing
+        timing.times.append(elapsed)
+        timing.peak_kib = max(timing.peak_kib, peak)
+    timing.median = statistics.median(timing.times)
+    return timing
+
+
+# --- what to run --------------------------------------------------------------------
+
+
+def claimtrack_argv(use_module: bool) -> list[str]:
+    script = Path(sys.executable).with_name("claimtrack")
+    if not use_module and script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "claimtrack"]
+
+
+def listed_commands(prefix: list[str], env: dict[str, str]) -> set[str]:
+    help_text = subprocess.run(
+        [*prefix, "--help"], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    commands, inside = set(), False
+    for line in help_text.splitlines():
+        if line.strip().endswith(":"):
+            inside = line.strip() == "Commands:"
+        elif inside and line.startswith("  ") and line.strip():
+            commands.add(line.split()[0])
+    return commands
+
+
+def cases(prefix: list[str], store: Path, work: Path, picks: dict[str, str]) -> list[Case]:
+    py, ct = sys.executable, prefix
+    json_ = ["--format", "json"]
+    table_env = {"FORCE_COLOR": "1", "COLUMNS": "120", "TERM": "xterm-256color"}
+    on_work = {"CLAIMTRACK_DB": str(work)}
+    return [
+        Case(START_FLOOR, [py, "-c", "import click"], "floor", check_output=False),
+        Case(READ_FLOOR, [py, "-c", READ_FLOOR_CODE, str(store)], "floor", check_output=False),
+        Case(WRITE_FLOOR, [py, "-c", WRITE_FLOOR_CODE, str(store)], "floor", check_output=False),
+        Case("--version", [*ct, "--version"], "start-up"),
+        Case("--help", [*ct, "--help"], "start-up"),
+        Case("list --format json", [*ct, "list", *json_], "read", "list"),
+        Case(
+            "list --side S --topic T --format json",
+            [*ct, "list", "--side", picks["side"], "--topic", picks["topic"], *json_],
+            "read",
+            "list",
+        ),
+        Case(
+            "list (table, 120 cols)", [*ct, "list", "--format", "table"], "table", "list", table_env
+        ),
+        Case("show ID --format json", [*ct, "show", picks["show_id"], *json_], "read", "show"),
+        Case(
+            f"diff {picks['round_a']} {picks['round_b']} --format json",
+            [*ct, "diff", picks["round_a"], picks["round_b"], *json_],
+            "read",
+            "diff",
+        ),
+        Case(
+            f"compare {picks['side']} {picks['side_b']} --format json",
+            [*ct, "compare", picks["side"], picks["side_b"], *json_],
+            "read",
+            "compare",
+        ),
+        Case("gaps --format json", [*ct, "gaps", *json_], "read", "gaps"),
+        Case("matrix --format json", [*ct, "matrix", *json_], "read", "matrix"),
+        Case(
+            "record",
+            [
+                *ct,
+                "record",
+                "--side",
+                picks["side"],
+                "--topic",
+                picks["topic"],
+                "--kind",
+                "demand",
+                "--round",
+                picks["round_b"],
+                "A new demand recorded by the benchmark.",
+            ],
+            "write",
+            "record",
+            on_work,
+            fresh_store=True,
+        ),
+        Case(
+            "edit ID --kind rejection",
+            [*ct, "edit", picks["edit_id"], "--kind", "rejection"],
+            "write",
+            "edit",
+            on_work,
+            fresh_store=True,
+            check_output=False,  # it reports on stderr only
+        ),
+        Case(
+            "rm ID --yes",
+            [*ct, "rm", picks["rm_id"], "--yes"],
+            "write",
+            "rm",
+            on_work,
+            fresh_store=True,
+            check_output=False,
+        ),
+    ]
+
+
+def find_sqlite_utils() -> str | None:
+    tool = Path(sys.executable).with_name("sqlite-utils")
+    return str(tool) if tool.exists() else shutil.which("sqlite-utils")
+
+
+def sqlite_case(tool: str, database: Path, picks: dict[str, str]) -> Case:
+    argv = [tool, "query", str(database), SQL, "-p", "side", picks["side"]]
+    argv += ["-p", "topic", picks["topic"]]
+    return Case("sqlite-utils query (same filter)", argv, "reference")
+
+
+def build_store(
+    size: int, store: Path, database: Path | None, progress: Progress
+) -> dict[str, Any]:
+    """Build in a child process: this one must stay small (see run_once)."""
+    argv = [sys.executable, str(SYNTHETIC), "build", str(size), str(store)]
+    argv += [str(database)] if database else []
+    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stderr and child.stdout
+    for line in child.stderr:
+        progress.show(f"[{size:,}] {line.strip()}")
+    output = child.stdout.read()
+    if child.wait():
+        sys.exit(f"building the {size:,}-claim store failed")
+    result: dict[str, Any] = json.loads(output)
+    return result
+
+
+# --- targets (issue 6) --------------------------------------------------------------
+
+
+def target(group: str, size: int) -> tuple[str | None, float | None, float | None]:
+    """(floor, ratio limit, absolute limit in seconds) for a group at a size."""
+    absolute = {10_000: 0.25}.get(size)
+    if size >= 100_000:
+        absolute = 2.0 if group == "write" else 1.2
+    if group == "start-up":
+        return START_FLOOR, 1.15, absolute
+    if group == "read":
+        return READ_FLOOR, {10_000: 1.2, 100_000: 1.0}.get(size), absolute
+    if group == "table":
+        return READ_FLOOR, {10_000: 1.5}.get(size), absolute
+    if group == "write":
+        return WRITE_FLOOR, (1.0 if size >= 10_000 else None), absolute
+    if group == "reference":
+        return READ_FLOOR, None, None
+    return None, None, None
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}" if seconds >= 0.1 else f"{seconds * 1000:.1f}"
+
+
+def table_for(size: int, timings: list[Timing], notes: list[str]) -> list[str]:
+    floors = {t.case.label: t for t in timings if t.case.group == "floor"}
+    lines = [
+        f"### {size:,} claims",
+        "",
+        "| command | median ms | floor | floor ms | ratio | target | limit ms | result "
+        "| peak MiB |",
+        "|---|---:|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for t in timings:
+        if t.error:
+            lines.append(f"| {t.case.label} | error | | | | | | FAIL: {t.error} | |")
+            continue
+        floor_name, ratio_limit, absolute = target(t.case.group, size)
+        floor = floors.get(floor_name) if floor_name else None
+        ratio = t.median / floor.median if floor and floor.median else None
+        verdicts = []
+        if ratio is not None and ratio_limit is not None:
+            verdicts.append(ratio <= ratio_limit)
+        if absolute is not None and t.case.group != "floor":
+            verdicts.append(t.median <= absolute)
+        result = "" if not verdicts else "PASS" if all(verdicts) else "FAIL"
+        lines.append(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {:.0f} |".format(
+                t.case.label,
+                ms(t.median),
+                floor_name or "",
+                ms(floor.median) if floor else "",
+                f"{ratio:.2f}x" if ratio is not None else "",
+                f"<= {ratio_limit:.2f}x" if ratio_limit is not None else "",
+                f"{absolute * 1000:.0f}" if absolute and t.case.group != "floor" else "",
+                result,
+                t.peak_kib / 1024,
+            )
+        )
+    lines += memory_lines(size, timings)
+    lines += [""] + [f"- {note}" for note in notes] if notes else []
+    return lines
+
+
+def memory_lines(size: int, timings: list[Timing]) -> list[str]:
+    if size < 100_000:
+        return []
+    floor = next(t for t in timings if t.case.label == READ_FLOOR)
+    lines = [
+        "",
+        f"Peak memory at {size:,} claims against the read floor's "
+        f"({floor.peak_kib / 1024:.0f} MiB); target <= 1.50x:",
+        "",
+        "| command | peak MiB | ratio | result |",
+        "|---|---:|---:|---|",
+    ]
+    for t in timings:
+        if t.error or t.case.group in ("floor", "reference"):
+            continue
+        ratio = t.peak_kib / floor.peak_kib
+        verdict = "PASS" if ratio <= 1.5 else "FAIL"
+        lines.append(f"| {t.case.label} | {t.peak_kib / 1024:.0f} | {ratio:.2f}x | {verdict} |")
+    return lines
+
+
+# --- the run ------------------------------------------------------------------------
+
+
+def bench_size(
+    size: int, args: argparse.Namespace, folder: Path, progress: Progress
+) -> dict[str, Any]:
+    store, work = folder / f"claims-{size}.json", folder / f"work-{size}.json"
+    started = time.perf_counter()
+    sqlite_tool = find_sqlite_utils()
+    database = store.with_suffix(".sqlite")
+    built = build_store(size, store, database if sqlite_tool else None, progress)
+    picks, nbytes = built["picks"], built["bytes"]
+    shutil.copyfile(store, work)
+    notes = [f"store: {nbytes / 2**20:.1f} MiB, built in {time.perf_counter() - started:.1f} s"]
+    sqlite = sqlite_case(sqlite_tool, database, picks) if sqlite_tool else None
+    if not sqlite:
+        notes.append("sqlite-utils reference skipped: sqlite-utils is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env["CLAIMTRACK_DB"] = str(store)
+    prefix = claimtrack_argv(args.module)
+    listed = listed_commands(prefix, env)
+    timings = []
+    todo = cases(prefix, store, work, picks) + ([sqlite] if sqlite else [])
+    for number, case in enumerate(todo, 1):
+        if case.command and case.command not in listed:
+            notes.append(
+                f"{case.label}: skipped, `claimtrack --help` does not list `{case.command}`"
+            )
+            continue
+        progress.show(f"[{size:,}] {number}/{len(todo)} {case.label} ({args.runs} runs + warm-up)")
+        timings.append(measure(case, env, args, store, work))
+        if timings[-1].note:
+            notes.append(f"{case.label}: {timings[-1].note}")
+    progress.done()
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    notes.append(
+        f"peak MiB: each process's own ru_maxrss (wait4); it cannot read below this "
+        f"launcher's {own:.0f} MiB, which a forked child starts from"
+    )
+    lines = table_for(size, timings, notes)
+    print("\n".join(lines) + "\n", flush=True)
+    return {
+        "size": size,
+        "store_bytes": nbytes,
+        "notes": notes,
+        "results": [
+            {
+                "label": t.case.label,
+                "group": t.case.group,
+                "median_s": t.median,
+                "times_s": t.times,
+                "peak_kib": t.peak_kib,
+                "error": t.error,
+            }
+            for t in timings
+        ],
+    }
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated claim counts")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (median)")
+    parser.add_argument("--keep", type=Path, help="build the stores in DIR and keep them")
+    parser.add_argument(
+        "--slow-limit",
+        type=float,
+        default=60.0,
+        help="time a command once if its warm-up takes longer than this many seconds "
+        "(0: never) [default: 60]",
+    )
+    parser.add_argument("--json", type=Path, help="also save every timing to this file")
+    parser.add_argument(
+        "--module", action="store_true", help="run `python -m claimtrack`, not the console script"
+    )
+    args = parser.parse_args()
+    args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    if args.runs < 5:
+        print(f"note: --runs {args.runs} is below the 5 runs issue 6 asks for\n")
+    progress = Progress()
+    prefix = claimtrack_argv(args.module)
+    print(
+        f"claimtrack run as: {' '.join(Path(p).name for p in prefix)}; "
+        f"median of {args.runs} runs after a warm-up; times in ms\n",
+        flush=True,
+    )
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        folder_context: Any = None
+        folder = args.keep
+    else:
+        folder_context = tempfile.TemporaryDirectory(prefix="claimtrack-bench-")
+        folder = Path(folder_context.name)
+    try:
+        report = [bench_size(size, args, folder, progress) for size in args.sizes]
+    finally:
+        if folder_context:
+            folder_context.cleanup()
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
