@@ -67,6 +67,7 @@ class Timing:
     peak_kib: int = 0
     error: str | None = None
     note: str | None = None
+    once: bool = False  # past --slow-limit: the warm-up is its only timing
 
 
 class Progress:
@@ -114,44 +115,46 @@ def run_once(argv: list[str], env: dict[str, str], capture: bool) -> tuple[float
         return elapsed, usage.ru_maxrss, child.returncode, text
 
 
-def measure(
-    case: Case, base_env: dict[str, str], args: argparse.Namespace, store: Path, work: Path
-) -> Timing:
-    env = {**base_env, **case.env}
-    timing = Timing(case)
+class Runner:
+    """Runs cases; store and work are the pristine store and the copy writes change."""
 
-    def prepare() -> None:
+    def __init__(self, base_env: dict[str, str], store: Path, work: Path) -> None:
+        self.base_env, self.store, self.work = base_env, store, work
+
+    def run(self, case: Case, capture: bool = False) -> tuple[float, int, int, bytes]:
         if case.fresh_store:
-            shutil.copyfile(store, work)
+            shutil.copyfile(self.store, self.work)  # outside the timed region
+        return run_once(case.argv, {**self.base_env, **case.env}, capture)
 
-    prepare()
-    warm, warm_peak, code, text = run_once(case.argv, env, capture=True)  # warm-up, checked
-    if code != 0:
-        timing.error = f"exit {code}: {text.decode(errors='replace').strip()[-300:]}"
+    def warm_up(self, case: Case, slow_limit: float) -> Timing:
+        """One checked run; a case past `slow_limit` keeps it as its only timing."""
+        timing = Timing(case)
+        elapsed, peak, code, text = self.run(case, capture=True)
+        if code != 0:
+            timing.error = f"exit {code}: {text.decode(errors='replace').strip()[-300:]}"
+        elif case.check_output and not text.strip():
+            timing.error = "printed nothing"
+        elif case.group == "write" and not self.well_formed():
+            timing.note = "the written file is NOT in the store's on-disk format"
+        if slow_limit and elapsed > slow_limit and not timing.error:
+            # Far past every target already; five more runs would only cost the afternoon.
+            timing.times, timing.peak_kib, timing.median = [elapsed], peak, elapsed
+            timing.once = True
+            timing.note = f"timed once (the warm-up took {elapsed:.0f} s > --slow-limit)"
         return timing
-    if case.check_output and not text.strip():
-        timing.error = "printed nothing"
-        return timing
-    if (
-        case.group == "write"
-        and subprocess.run([sys.executable, str(SYNTHETIC), "check", str(work)]).returncode
-    ):
-        timing.note = "the written file is NOT in the store's on-disk format"
-    if args.slow_limit and warm > args.slow_limit:
-        # Far past every target already; five more runs would only cost the afternoon.
-        timing.times, timing.peak_kib, timing.median = [warm], warm_peak, warm
-        timing.note = f"timed once (the warm-up took {warm:.0f} s > --slow-limit)"
-        return timing
-    for _ in range(args.runs):
-        prepare()
-        elapsed, peak, code, text = run_once(case.argv, env, capture=False)
+
+    def well_formed(self) -> bool:
+        check = [sys.executable, str(SYNTHETIC), "check", str(self.work)]
+        return subprocess.run(check).returncode == 0
+
+    def timed(self, timing: Timing) -> None:
+        elapsed, peak, code, text = self.run(timing.case)
         if code != 0:
             timing.error = f"exit {code} in a timed run: {text.decode(errors='replace')[-300:]}"
-            return timing
+            return
         timing.times.append(elapsed)
         timing.peak_kib = max(timing.peak_kib, peak)
-    timing.median = statistics.median(timing.times)
-    return timing
+        timing.median = statistics.median(timing.times)
 
 
 # --- what to run --------------------------------------------------------------------
@@ -278,6 +281,7 @@ def build_store(
     output = child.stdout.read()
     if child.wait():
         sys.exit(f"building the {size:,}-claim store failed")
+    os.sync()  # a write-back of the new files must not slow the first timings
     result: dict[str, Any] = json.loads(output)
     return result
 
@@ -389,18 +393,26 @@ def bench_size(
     env["CLAIMTRACK_DB"] = str(store)
     prefix = claimtrack_argv(args.module)
     listed = listed_commands(prefix, env)
-    timings = []
     todo = cases(prefix, store, work, picks) + ([sqlite] if sqlite else [])
-    for number, case in enumerate(todo, 1):
+    runner, timings = Runner(env, store, work), []
+    for case in todo:
+        if args.only and case.group != "floor" and not any(o in case.label for o in args.only):
+            continue
         if case.command and case.command not in listed:
             notes.append(
                 f"{case.label}: skipped, `claimtrack --help` does not list `{case.command}`"
             )
             continue
-        progress.show(f"[{size:,}] {number}/{len(todo)} {case.label} ({args.runs} runs + warm-up)")
-        timings.append(measure(case, env, args, store, work))
-        if timings[-1].note:
-            notes.append(f"{case.label}: {timings[-1].note}")
+        progress.show(f"[{size:,}] warm-up {len(timings) + 1}: {case.label}")
+        timings.append(runner.warm_up(case, args.slow_limit))
+    # Round-robin, so that a slow patch of the machine hits every command alike.
+    for number in range(1, args.runs + 1):
+        for timing in timings:
+            if timing.error or timing.once:
+                continue
+            progress.show(f"[{size:,}] run {number}/{args.runs}: {timing.case.label}")
+            runner.timed(timing)
+    notes += [f"{t.case.label}: {t.note}" for t in timings if t.note]
     progress.done()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     notes.append(
@@ -432,6 +444,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated claim counts")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (median)")
     parser.add_argument("--keep", type=Path, help="build the stores in DIR and keep them")
+    parser.add_argument(
+        "--only",
+        type=lambda text: [part.strip() for part in text.split(",") if part.strip()],
+        help="comma-separated parts of command labels to time (floors always run), "
+        "e.g. 'version,list --format json'",
+    )
     parser.add_argument(
         "--slow-limit",
         type=float,
