@@ -1,7 +1,8 @@
 """The `claimtrack` command: global options, error handling, and the command table.
 
 Commands are imported only when used, so `claimtrack --version` and a json listing
-pay for nothing they do not need.
+pay for nothing they do not need. This module itself imports nothing beyond click
+that `--version` or `--help` would not use (tests/test_startup_imports.py checks).
 """
 
 from __future__ import annotations
@@ -10,13 +11,18 @@ import gc
 import importlib
 import os
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store import DEFAULT_LOCK_TIMEOUT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# store.DEFAULT_LOCK_TIMEOUT, repeated so that `--help` need not import the store
+# (a test keeps the two equal).
+DEFAULT_LOCK_TIMEOUT = 10.0
 
 # command name -> "module:attribute", loaded on first use
 COMMANDS = {
@@ -29,6 +35,22 @@ COMMANDS = {
     "side": "claimtrack.commands.vocab:side_group",
     "topic": "claimtrack.commands.vocab:topic_group",
     "round": "claimtrack.commands.vocab:round_group",
+}
+
+# The first paragraph of each command's help, so that `claimtrack --help` need not
+# import every command module to list them (a test keeps these in step with the
+# docstrings). A command missing here is imported for its help, as before.
+SUMMARIES = {
+    "init": "Create an empty store (does nothing to one that exists).",
+    "record": "Record one claim; prints its new id. TEXT `-` reads stdin.",
+    "list": "List claims, oldest first. Repeating a filter means any of its values; "
+    "different filters must all hold.",
+    "show": "Show one claim whole, the claim it responds to, and the claims that respond to it.",
+    "edit": "Change fields of a claim; its id and creation time never change.",
+    "rm": "Remove claims. Asks first on a terminal; scripts must pass --yes.",
+    "side": "Sides: who states claims and who they are addressed to.",
+    "topic": "Topics: what claims are about.",
+    "round": "Rounds: dated meetings, calls and exchanges where claims are made.",
 }
 
 
@@ -45,6 +67,24 @@ class ClaimtrackGroup(click.Group):
         module_name, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in SUMMARIES:
+                # click's own shortening, applied to the summary instead of the docstring
+                summary = click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+                rows.append((name, summary))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -63,14 +103,49 @@ def fail(ctx: click.Context, message: str, code: int) -> None:
 
 
 def default_db_path() -> Path:
+    from pathlib import Path
+
     return Path(click.get_app_dir("claimtrack")) / "claims.json"
 
 
+def installed_version() -> str:
+    """claimtrack's version, from the name of its NAME-VERSION.dist-info folder.
+
+    importlib.metadata finds the same folder but imports email, zipfile and csv on
+    the way, which would double the time `claimtrack --version` takes.
+    """
+    prefix, suffix = "claimtrack-", ".dist-info"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(prefix) and name.endswith(suffix):
+                return name[len(prefix) : -len(suffix)]
+    from importlib.metadata import version
+
+    return version("claimtrack")
+
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"claimtrack, version {installed_version()}")
+        ctx.exit()
+
+
 @click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="claimtrack", prog_name="claimtrack")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the version and exit.",
+)
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     envvar="CLAIMTRACK_DB",
     show_envvar=True,
     help="The store file [default: claims.json in claimtrack's app folder].",
@@ -83,7 +158,7 @@ def default_db_path() -> Path:
     help="Seconds to wait for another claimtrack process to finish writing.",
 )
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
+def cli(ctx: click.Context, db: str | None, lock_timeout: float) -> None:
     """Track diplomatic claims: who demanded, proposed, accepted or rejected what.
 
     \b
@@ -96,10 +171,12 @@ def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
           --round geneva "No further NATO expansion eastwards"
       claimtrack list --side russia --format json
     """
+    from pathlib import Path
+
     from claimtrack.commands.common import AppContext
 
     ctx.obj = AppContext(
-        db_path=db if db is not None else default_db_path(),
+        db_path=Path(db) if db is not None else default_db_path(),
         lock_timeout=lock_timeout,
         is_default_path=db is None,
     )
