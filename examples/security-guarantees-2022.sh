@@ -6,7 +6,7 @@
 #   examples/security-guarantees-2022.sh [STORE]
 #       STORE defaults to security-guarantees-2022.json in the current folder;
 #       an existing file is never overwritten.
-#   CLAIMTRACK="python -m claimtrack" examples/security-guarantees-2022.sh /tmp/talks.json
+#   CLAIMTRACK="python -m claimtrack" examples/security-guarantees-2022.sh talks.json
 #       runs claimtrack some other way (CLAIMTRACK is split on spaces).
 #
 # This script is also the tutorial for recording claims. It uses claimtrack
