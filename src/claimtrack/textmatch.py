@@ -38,7 +38,10 @@ def _build_table() -> list[int | str | None]:
     # A list, not a dict: str.translate looks up every character, and each dict miss
     # raises a KeyError inside it, which made folding Arabic text half as slow again.
     # Unmapped code points map to themselves; those past the end translate leaves alone.
-    return [mapping.get(code, code) for code in range(max(mapping) + 1)]
+    table: list[int | str | None] = list(range(max(mapping) + 1))
+    for code, replacement in mapping.items():
+        table[code] = replacement
+    return table
 
 
 _TABLE = _build_table()
