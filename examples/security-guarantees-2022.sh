@@ -149,16 +149,18 @@ ct round add lavrov-blinken-call --date 2022-02-15 --name "Lavrov-Blinken phone 
 
 # --- Sources ----------------------------------------------------------------------------
 # One set of options per article: the outlet, the report's date, and the seed tag.
-# seed:000  TASS (republished by the "Russia - Islamic World" group), dated ٢١ يناير ٢٠٢٢
-A000=(--source TASS --published 2022-01-21 --tag seed:000)
-# seed:001  Sputnik via UrduPoint, dated 11 كانون الثاني 2022ء
-A001=(--source Sputnik --published 2022-01-11 --tag seed:001)
-# seed:002  28 January 2022: the Kremlin readout of the Putin-Macron call, then
-#           Lavrov's interview with Russian radio stations (the site is not named)
-A002_KREMLIN=(--source "Kremlin readout" --published 2022-01-28 --tag seed:002)
-A002_RADIO=(--source "Russian radio interview" --published 2022-01-28 --tag seed:002)
-# seed:003  Sputnik via UrduPoint, dated 15 فبراير 2022ء
-A003=(--source Sputnik --published 2022-02-15 --tag seed:003)
+# Dates may be typed as the datelines print them (Arabic digits and month names
+# included); they are stored as YYYY-MM-DD.
+# seed:000  TASS (republished by the "Russia - Islamic World" group)
+A000=(--source TASS --published "٢١ يناير ٢٠٢٢" --tag seed:000)
+# seed:001  Sputnik via UrduPoint
+A001=(--source Sputnik --published "11 كانون الثاني 2022ء" --tag seed:001)
+# seed:002  the Kremlin readout of the Putin-Macron call, then Lavrov's interview
+#           with Russian radio stations (the site itself is not named)
+A002_KREMLIN=(--source "Kremlin readout" --published "28 January 2022" --tag seed:002)
+A002_RADIO=(--source "Russian radio interview" --published "28 January 2022" --tag seed:002)
+# seed:003  Sputnik via UrduPoint
+A003=(--source Sputnik --published "15 فبراير 2022ء" --tag seed:003)
 # seed:004  undated; "today (Monday)" is the Lavrov-Putin meeting of 14 February 2022.
 #           It quotes Sputnik for Lavrov and Putin and TASS for Oleg Postnikov.
 A004=(--source Sputnik --published 2022-02-14 --tag seed:004)
