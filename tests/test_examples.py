@@ -171,6 +171,17 @@ def test_preset_equals_the_example_vocabulary(store: dict[str, Any]) -> None:
         assert vocabulary(preset[table]) == store[table], table
 
 
+def test_init_preset_creates_the_example_vocabulary(
+    run: Any, isolated_store: Path, store: dict[str, Any]
+) -> None:
+    result = run("init", "--preset", "security-guarantees-2022")
+    assert result.exit_code == 0, result.stderr
+    created = load(isolated_store)
+    for table in VOCAB_TABLES:
+        assert created[table] == store[table], table
+    assert created["claims"] == {}
+
+
 # --- (d) the script rebuilds the example -------------------------------------------------
 
 
