@@ -155,7 +155,7 @@ def analysis_diff(
         return diff_table(rows, header_a, header_b, title)
 
     listing = Listing([flat_diff_row(r) for r in rows], DIFF_FIELDS, columns)
-    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=title)
+    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=f"claimtrack {title}")
 
 
 # --- compare ---------------------------------------------------------------------------
@@ -229,7 +229,7 @@ def analysis_compare(
         return compare_table(rows, a, b, title)
 
     listing = Listing([flat_compare_row(r) for r in rows], COMPARE_FIELDS, columns)
-    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=title)
+    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=f"claimtrack {title}")
 
 
 # --- gaps ------------------------------------------------------------------------------

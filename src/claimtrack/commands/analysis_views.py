@@ -269,13 +269,19 @@ def _kind_entries() -> list[Text]:
     return entries
 
 
-def _short_date(date: str, one_year: bool) -> str:
-    day = dt.date.fromisoformat(date)
-    return f"{day.day} {day:%b}" if one_year else date
+def _round_dates(rounds: list[tuple[str, str]]) -> list[str]:
+    """'10 Jan' under each round, with the year under the first round of each year."""
+    shown, year = [], ""
+    for _, date in rounds:
+        day = dt.date.fromisoformat(date)
+        # every header gets the year line, blank or not, so that headers line up
+        shown.append(f"{day.day} {day:%b}\n" + (str(day.year) if date[:4] != year else ""))
+        year = date[:4]
+    return shown
 
 
 def _matrix_layout(
-    rows: list[Row], rounds: list[tuple[str, str]], dates: list[str], width: int
+    rows: list[Row], heads: list[tuple[str, str]], width: int
 ) -> tuple[bool, int, int]:
     """Whether to number the rounds, and the topic and side column widths.
 
@@ -283,14 +289,16 @@ def _matrix_layout(
     folded ones. rich squeezes the last one if nothing fits.
     """
     marks = max((len(row["kinds"]) for row in rows), default=1)
-    topic = max((len(row["topic"]) for row in rows), default=5)
-    side = max((len(row["side"]) for row in rows), default=4)
+    topic = max([len("topic")] + [len(row["topic"]) for row in rows])
+    side = max([len("side")] + [len(row["side"]) for row in rows])
     capped = (min(topic, TOPIC_WIDTH), min(side, SIDE_WIDTH))
     layouts = [(False, topic, side), (False, *capped), (True, topic, side), (True, *capped)]
     for numbered, topic_width, side_width in layouts:
-        heads = [f"R{n}" if numbered else slug for n, (slug, _) in enumerate(rounds, start=1)]
-        rounds_width = sum(max(len(h), len(d), marks) for h, d in zip(heads, dates, strict=True))
-        if topic_width + side_width + rounds_width + 2 * (len(rounds) + 2) <= width:
+        rounds_width = sum(
+            max(len(f"#{n}" if numbered else slug), len("10 Jan"), marks)
+            for n, (slug, _) in enumerate(heads, start=1)
+        )
+        if topic_width + side_width + rounds_width + 2 * (len(heads) + 2) <= width:
             break
     return numbered, topic_width, side_width
 
@@ -301,27 +309,20 @@ def matrix_view(
     """Topics down (a line per side), rounds across in date order, kinds as coloured marks.
 
     Rounds are headed by their slugs when that fits `width`; otherwise by numbers
-    R1, R2, ... explained under the table with the kinds.
+    #1, #2, ... explained under the table, after the kinds.
     """
     from rich.console import Group
 
-    years = {date[:4] for _, date in rounds}
-    one_year = len(years) == 1
-    dates = [_short_date(date, one_year) for _, date in rounds]
-    numbered, topic_width, side_width = _matrix_layout(rows, rounds, dates, width)
+    numbered, topic_width, side_width = _matrix_layout(rows, rounds, width)
     cells: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in rows:
         cells.setdefault(row["topic"], {}).setdefault(row["side"], {})[row["round"]] = row["kinds"]
-    table = _table(
-        title + (f" ({years.pop()})" if one_year else ""),
-        show_edge=False,
-        collapse_padding=True,
-    )
+    table = _table(title, show_edge=False, collapse_padding=True)
     # rich's max_width counts the cell padding too
     table.add_column("topic", max_width=topic_width + 2, overflow="fold")
     table.add_column("side", max_width=side_width + 2, overflow="fold")
-    for number, ((slug, _), date) in enumerate(zip(rounds, dates, strict=True), start=1):
-        header = plain(f"R{number}" if numbered else slug)
+    for number, ((slug, _), date) in enumerate(zip(rounds, _round_dates(rounds), strict=True), 1):
+        header = plain(f"#{number}" if numbered else slug)
         header.append(f"\n{date}", "dim")
         table.add_column(header, overflow="fold")
     for topic, by_side in cells.items():
@@ -329,10 +330,11 @@ def matrix_view(
             marks = [kind_marks(by_side[side].get(slug, [])) for slug, _ in rounds]
             last = line == len(by_side) - 1
             table.add_row(plain("" if line else topic), plain(side), *marks, end_section=last)
-    entries = _kind_entries()
+    keys = [wrapped_key(_kind_entries(), width)]
     if numbered:
-        entries += [plain(f"R{n} {slug}") for n, (slug, _) in enumerate(rounds, start=1)]
-    return Group(table, wrapped_key(entries, width))
+        numbers = [plain(f"#{n} {slug}") for n, (slug, _) in enumerate(rounds, start=1)]
+        keys.append(wrapped_key(numbers, width))
+    return Group(table, *keys)
 
 
 # --- svg -------------------------------------------------------------------------------
