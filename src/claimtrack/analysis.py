@@ -17,8 +17,8 @@ import datetime as dt
 import difflib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping
+from functools import cached_property
 from typing import Any, Final
 
 from claimtrack.model import KINDS
@@ -43,43 +43,72 @@ def claim_order(claim: Claim) -> tuple[str, str, str]:
     return (claim["date"], claim["created"], claim["id"])
 
 
-@dataclass
 class ClaimIndex:
-    """Claims grouped the ways the views look them up; every list is in `claim_order`."""
+    """Claims grouped the ways the views look them up; every list is in `claim_order`.
 
-    claims: list[Claim] = field(default_factory=list)
-    by_id: dict[str, Claim] = field(default_factory=dict)
-    by_side_topic: dict[SideTopic, list[Claim]] = field(default_factory=dict)
-    dates_by_side_topic: dict[SideTopic, list[str]] = field(default_factory=dict)
-    by_round: dict[str, list[Claim]] = field(default_factory=dict)
-    by_topic: dict[str, list[Claim]] = field(default_factory=dict)
-    replies: dict[str, list[Claim]] = field(default_factory=dict)
-    # (topic, side) -> dates of that side's responses, acceptances and rejections
-    answer_dates: dict[SideTopic, list[str]] = field(default_factory=dict)
-    sides: set[str] = field(default_factory=set)
+    Each grouping is built on first use, in one pass, so a command pays only for
+    the lookups it makes.
+    """
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.claims: list[Claim] = sorted(claims, key=claim_order)
 
     @property
     def latest_date(self) -> str | None:
         return self.claims[-1]["date"] if self.claims else None
 
+    def _group(self, key: Callable[[Claim], Any]) -> dict[Any, list[Claim]]:
+        groups: dict[Any, list[Claim]] = {}
+        for claim in self.claims:
+            value = key(claim)
+            if value is not None:
+                groups.setdefault(value, []).append(claim)
+        return groups
+
+    @cached_property
+    def by_id(self) -> dict[str, Claim]:
+        return {claim["id"]: claim for claim in self.claims}
+
+    @cached_property
+    def by_side_topic(self) -> dict[SideTopic, list[Claim]]:
+        return self._group(lambda c: (c["side"], c["topic"]))
+
+    @cached_property
+    def dates_by_side_topic(self) -> dict[SideTopic, list[str]]:
+        return {key: [c["date"] for c in group] for key, group in self.by_side_topic.items()}
+
+    @cached_property
+    def by_round(self) -> dict[str, list[Claim]]:
+        return self._group(lambda c: c["round"])
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[Claim]]:
+        return self._group(lambda c: c["topic"])
+
+    @cached_property
+    def replies(self) -> dict[str, list[Claim]]:
+        """Claim id -> the claims that respond to it."""
+        return self._group(lambda c: c["responds_to"])
+
+    @cached_property
+    def answer_dates(self) -> dict[SideTopic, list[str]]:
+        """(topic, side) -> dates of that side's responses, acceptances and rejections."""
+        answers = self._group(
+            lambda c: (c["topic"], c["side"]) if c["kind"] in ANSWER_KINDS else None
+        )
+        return {key: [c["date"] for c in group] for key, group in answers.items()}
+
+    @cached_property
+    def sides(self) -> set[str]:
+        """Every side that states a claim or is addressed by one."""
+        found = {claim["side"] for claim in self.claims}
+        for claim in self.claims:
+            found.update(claim["to"])
+        return found
+
 
 def index_claims(claims: Iterable[Claim]) -> ClaimIndex:
-    index = ClaimIndex(claims=sorted(claims, key=claim_order))
-    for claim in index.claims:
-        key = (claim["side"], claim["topic"])
-        index.by_id[claim["id"]] = claim
-        index.by_side_topic.setdefault(key, []).append(claim)
-        index.dates_by_side_topic.setdefault(key, []).append(claim["date"])
-        index.by_topic.setdefault(claim["topic"], []).append(claim)
-        if claim["round"] is not None:
-            index.by_round.setdefault(claim["round"], []).append(claim)
-        if claim["responds_to"] is not None:
-            index.replies.setdefault(claim["responds_to"], []).append(claim)
-        if claim["kind"] in ANSWER_KINDS:
-            index.answer_dates.setdefault((claim["topic"], claim["side"]), []).append(claim["date"])
-        index.sides.add(claim["side"])
-        index.sides.update(claim["to"])
-    return index
+    return ClaimIndex(claims)
 
 
 def _wanted(value: str, allowed: Collection[str] | None) -> bool:
