@@ -536,6 +536,26 @@ def test_matrix_names_rounds_when_they_fit(run, store, monkeypatch):
     assert max(len(line) for line in lines) <= 200
 
 
+def test_matrix_view_fits_120_columns_with_every_kind_in_every_cell():
+    from io import StringIO
+
+    from rich.console import Console
+
+    sides = ["russia", "united-states", "nato", "ukraine", "osce", "european-union"]
+    rounds = [(f"round-number-{n}", f"2022-01-{n + 10}") for n in range(10)]
+    rows = [
+        {"topic": f"topic-number-{t}", "round": r, "side": s, "kinds": list(KINDS)}
+        for t in range(10)
+        for r, _ in rounds
+        for s in sides
+    ]
+    console = Console(width=120, file=StringIO(), record=True)
+    console.print(matrix_view(rows, rounds, "Kinds stated per round", 120))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert lines[5].split()[-10:] == ["DPRAXWS"] * 10
+
+
 def test_matrix_view_numbers_rounds_across_years():
     rows = [{"topic": "t", "round": "a", "side": "s", "kinds": ["demand"]}]
     from io import StringIO

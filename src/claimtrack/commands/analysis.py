@@ -94,7 +94,7 @@ def analysis_diff(
     fmt: str | None,
     raw: bool,
 ) -> None:
-    """Show how each side's claims changed from ROUND_A to ROUND_B, topic by topic.
+    """Show what changed between two rounds.
 
     A side's claims in a round are its claims whose round is that round. One row
     per side and topic that has claims in either round, with a status:
@@ -181,7 +181,7 @@ def analysis_compare(
     fmt: str | None,
     raw: bool,
 ) -> None:
-    """Set two sides' positions side by side, topic by topic, with a verdict.
+    """Compare two sides' positions topic by topic.
 
     A side's position on a topic as of a round or date is its latest claim on that
     topic dated on or before it (ties: the later created), whether or not that claim
@@ -253,7 +253,7 @@ def analysis_gaps(
     fmt: str | None,
     raw: bool,
 ) -> None:
-    """List the demands and proposals no one has answered, oldest first.
+    """List demands and proposals no one answered.
 
     A demand or proposal D is answered when a claim by one of D's addressees (its
     `to`, or any other side when D has no `to`), dated on or before the as-of date,
@@ -302,7 +302,7 @@ def analysis_matrix(
     fmt: str | None,
     raw: bool,
 ) -> None:
-    """Show which kinds of claim each side stated, topic by topic and round by round.
+    """Show the kinds each side stated per round.
 
     A side's claims in a round are its claims whose round is that round (claims
     outside any round are left out). The table has topics down, one line per side,
@@ -361,7 +361,7 @@ def analysis_timeline(
     fmt: str | None,
     raw: bool,
 ) -> None:
-    """Show every claim on TOPIC in date order, all sides together, with what each answers.
+    """Show every claim on one topic in date order.
 
     Claims are ordered by date, then by when they were recorded. The table shows
     date and round, side (and whom it addresses), speaker, kind, text with its
@@ -400,11 +400,11 @@ def analysis_timeline(
 def analysis_cite(
     app: AppContext, claim_ids: tuple[str, ...], style: str, fmt: str | None, raw: bool
 ) -> None:
-    """Print each claim as a sentence ready to paste into writing, one per line.
+    """Print claims as sentences ready to paste.
 
-    A sentence gives the speaker and side, the date written out, the outlet, the
-    quote (the translation when there is one, with the original after it) and the
-    url. A paraphrase is written as reported speech, without quotation marks.
+    One sentence per claim, one per line: the speaker and side, the date written
+    out, the outlet, the quote (the translation when there is one, with the original
+    after it) and the url. A paraphrase is written as reported speech, without quotation marks.
     --style md makes the url a Markdown link and escapes Markdown's own characters.
 
     \b
