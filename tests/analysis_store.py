@@ -7,6 +7,8 @@ so every command's output can be asserted exactly.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +116,35 @@ def write(path: Path) -> Path:
     data["claims"] = {c["id"]: c for c in claims()}
     path.write_bytes(encode(data))
     return path
+
+
+# --- running commands against it -------------------------------------------------------
+
+CLAIM_HEADER = (
+    "id\tside\tto\tspeaker\tround\tdate\ttopic\tkind\ttext\ttranslation\tverbatim\tsource\turl"
+    "\tpublished\tgrade\tresponds_to\ttags\tnote\tcreated\tupdated"
+)
+
+
+def ok(run: Callable[..., Any], *args: str) -> str:
+    """stdout of a command that must succeed quietly."""
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return str(result.stdout)
+
+
+def fails(run: Callable[..., Any], *args: str, code: int = 1) -> str:
+    """stderr of a command that must fail with `code` and print nothing on stdout."""
+    result = run(*args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    return str(result.stderr)
+
+
+def as_json(run: Callable[..., Any], *args: str) -> Any:
+    return json.loads(ok(run, *args, "--format", "json"))
+
+
+def tsv(*lines: str) -> str:
+    return "".join(line + "\n" for line in lines)
