@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimtrack.cli import cli
+from claimtrack.store import Store
+from helpers import build_domain
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +87,9 @@ def vocab_store(run: Run, isolated_store: Path) -> Path:
         result = run(*args)
         assert result.exit_code == 0, result.stderr
     return isolated_store
+
+
+@pytest.fixture
+def domain(tmp_path: Path) -> Store:
+    """The vocab_store vocabulary as an in-memory Store, for plain calls (nothing on disk)."""
+    return build_domain(tmp_path / "memory.json")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.store import Store, empty_data
+from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
 
 
 @contextlib.contextmanager
@@ -19,3 +22,31 @@ def raises_error(
     with pytest.raises(cls) as info:
         yield info
     assert (info.value.message, info.value.hint) == (message, hint)
+
+
+def build_domain(path: Path) -> Store:
+    """An in-memory store with the vocabulary of conftest's vocab_store (no claims)."""
+    store = Store(path, empty_data())
+    add_entry(store, SIDES, new_side("russia", "Russia", ["روسيا", "RU"]))
+    add_entry(store, SIDES, new_side("us", "United States", ["واشنطن"]))
+    add_entry(store, SIDES, new_side("nato", "NATO", ["الناتو"]))
+    nonexpansion = new_topic("nato-nonexpansion", "No NATO expansion", None, ["توسع الناتو"])
+    add_entry(store, TOPICS, nonexpansion)
+    add_entry(store, TOPICS, new_topic("missiles", "Missiles in Europe"))
+    add_entry(store, TOPICS, new_topic("deescalation", "De-escalation"))
+    geneva = new_round(
+        store,
+        "geneva",
+        name="Geneva talks",
+        date="2022-01-10",
+        end="2022-01-10",
+        venue="Geneva",
+        parties=["russia", "us"],
+    )
+    add_entry(store, ROUNDS, geneva)
+    nrc = new_round(
+        store, "nrc", name="NATO-Russia Council", date="2022-01-12", parties=["russia", "nato"]
+    )
+    add_entry(store, ROUNDS, nrc)
+    store.changes.clear()
+    return store
