@@ -78,7 +78,7 @@ def claim_input(text: str | None, verbatim: bool | None, **fields: Any) -> Claim
     return ClaimInput(
         text=read_text_argument(text) if text is not None else None,
         side=fields["side"],
-        to=fields["to"],
+        to=fields["to"] or None,
         round=fields["round_"],
         date=fields["date"],
         topic=fields["topic"],
@@ -91,7 +91,7 @@ def claim_input(text: str | None, verbatim: bool | None, **fields: Any) -> Claim
         verbatim=verbatim,
         grade=fields["grade"],
         responds_to=fields["responds_to"],
-        tags=fields["tags"],
+        tags=fields["tags"] or None,
         note=fields["note"],
     )
 
