@@ -153,7 +153,7 @@ def claims_edit(
     given = claim_input(text, None if verbatim is None else not verbatim, **fields)
     if given == ClaimInput() and not clear:
         raise InputError("nothing to change", "Give an option such as --kind, or --clear FIELD")
-    with app.write("edit") as store:
+    with app.write("edit", create=False) as store:
         claim = edit_claim(store, claim_id, given, clear, app.now())
     click.echo(f"Updated claim {claim['id']}", err=True)
 
