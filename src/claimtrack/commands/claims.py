@@ -241,8 +241,9 @@ def claims_list(
     raw: bool,
     **filters: Any,
 ) -> None:
-    """List claims, oldest first. Repeating a filter means any of its values;
-    different filters must all hold.
+    """List claims, oldest first; filters narrow the list.
+
+    Repeating a filter means any of its values; different filters must all hold.
 
     \b
     Examples:
