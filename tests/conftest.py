@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from claimtrack.cli import cli
 from claimtrack.store import Store
-from helpers import build_domain
+from helpers import Fails, Record, Run, build_domain, files_under
 
 
 @pytest.fixture(autouse=True)
@@ -22,15 +21,14 @@ def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-Run = Callable[..., Result]
-
-
 @pytest.fixture
 def run() -> Run:
     """Invoke the CLI like a script would: no terminal, separate stdout and stderr."""
 
     def invoke(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+        return CliRunner().invoke(
+            cli, list(args), input=input, catch_exceptions=False, prog_name="claimtrack"
+        )
 
     return invoke
 
@@ -93,3 +91,45 @@ def vocab_store(run: Run, isolated_store: Path) -> Path:
 def domain(tmp_path: Path) -> Store:
     """The vocab_store vocabulary as an in-memory Store, for plain calls (nothing on disk)."""
     return build_domain(tmp_path / "memory.json")
+
+
+@pytest.fixture
+def fails(run: Run, tmp_path: Path) -> Fails:
+    """Run a command that must fail: exit code, exact last stderr line, nothing on stdout,
+    and every store file under tmp_path byte-for-byte unchanged (none created either).
+
+    `error` is the text after ``Error: `` on the last stderr line; for exit code 1 and 3
+    that line must be the whole of stderr (no usage text, no traceback).
+    """
+
+    def invoke(
+        *args: str, code: int = 1, error: str | None = None, input: str | None = None
+    ) -> Result:
+        before = files_under(tmp_path)
+        result = run(*args, input=input)
+        assert result.exit_code == code, (result.stdout, result.stderr)
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert lines and lines[-1].startswith("Error: "), result.stderr
+        if code != 2:
+            assert len(lines) == 1, result.stderr
+        if error is not None:
+            assert lines[-1] == f"Error: {error}"
+        assert files_under(tmp_path) == before
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def record(run: Run) -> Record:
+    """Record a claim through the CLI and return its id (asserting that it worked)."""
+
+    def invoke(text: str, *args: str, input: str | None = None) -> str:
+        result = run("record", *args, text, input=input)
+        assert result.exit_code == 0, result.stderr
+        claim_id = result.stdout.strip()
+        assert result.stdout == claim_id + "\n"
+        return claim_id
+
+    return invoke

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.store import Store, empty_data
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
+
+Run = Callable[..., Result]  # conftest's `run`: the CLI without a terminal
+Fails = Callable[..., Result]  # conftest's `fails`: a command that must fail cleanly
+Record = Callable[..., str]  # conftest's `record`: record a claim, get its id
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` with its bytes, lock files aside (a lock holds no data)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
+    }
 
 
 @contextlib.contextmanager
