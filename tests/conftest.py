@@ -33,9 +33,10 @@ def run() -> Run:
     return invoke
 
 
-@pytest.fixture
-def vocab_store(run: Run, isolated_store: Path) -> Path:
-    """A store with three sides, three topics and two rounds, no claims."""
+@pytest.fixture(scope="session")
+def vocab_store_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The vocab_store file, built once through the CLI (each write costs an fsync)."""
+    path = tmp_path_factory.mktemp("vocab") / "claims.json"
     for args in (
         ("side", "add", "russia", "--name", "Russia", "--alias", "روسيا", "--alias", "RU"),
         ("side", "add", "us", "--name", "United States", "--alias", "واشنطن"),
@@ -82,8 +83,15 @@ def vocab_store(run: Run, isolated_store: Path) -> Path:
             "nato",
         ),
     ):
-        result = run(*args)
+        result = CliRunner().invoke(cli, ["--db", str(path), *args], catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
+    return path.read_bytes()
+
+
+@pytest.fixture
+def vocab_store(isolated_store: Path, vocab_store_bytes: bytes) -> Path:
+    """A store with three sides, three topics and two rounds, no claims."""
+    isolated_store.write_bytes(vocab_store_bytes)
     return isolated_store
 
 
