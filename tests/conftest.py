@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from claimtrack.cli import cli
 from claimtrack.store import Store
-from helpers import Fails, Record, Run, build_domain, files_under
+from helpers import SEVEN, Fails, Record, Run, build_domain, files_under, record_args
 
 
 @pytest.fixture(autouse=True)
@@ -93,6 +93,31 @@ def vocab_store(isolated_store: Path, vocab_store_bytes: bytes) -> Path:
     """A store with three sides, three topics and two rounds, no claims."""
     isolated_store.write_bytes(vocab_store_bytes)
     return isolated_store
+
+
+@pytest.fixture(scope="session")
+def seven_store_bytes(
+    tmp_path_factory: pytest.TempPathFactory, vocab_store_bytes: bytes
+) -> tuple[bytes, dict[str, str]]:
+    """vocab_store plus helpers.SEVEN recorded through the CLI in order; and label -> id."""
+    path = tmp_path_factory.mktemp("seven") / "claims.json"
+    path.write_bytes(vocab_store_bytes)
+    ids = {}
+    for label, fields in SEVEN.items():
+        args = ["--db", str(path), "record", *record_args(fields)]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        ids[label] = result.stdout.strip()
+    return path.read_bytes(), ids
+
+
+@pytest.fixture
+def seven_store(
+    isolated_store: Path, seven_store_bytes: tuple[bytes, dict[str, str]]
+) -> dict[str, str]:
+    """The store holds helpers.SEVEN (recorded in label order); returns label -> id."""
+    isolated_store.write_bytes(seven_store_bytes[0])
+    return dict(seven_store_bytes[1])
 
 
 @pytest.fixture

@@ -64,3 +64,88 @@ def build_domain(path: Path) -> Store:
     add_entry(store, ROUNDS, nrc)
     store.changes.clear()
     return store
+
+
+# Seven claims of the Russia / US / NATO talks, labelled for the filter tables below.
+SEVEN: dict[str, dict[str, Any]] = {
+    "c1": {
+        "side": "russia",
+        "to": ["us", "nato"],
+        "round": "geneva",
+        "topic": "nato-nonexpansion",
+        "kind": "demand",
+        "speaker": "Sergei Ryabkov",
+        "text": "ضمانات ملزمة قانونيا بعدم توسع الناتو",
+        "translation": "Legally binding guarantees that NATO will not expand",
+        "tags": ["guarantees"],
+        "note": "Opening position",
+    },
+    "c2": {
+        "side": "us",
+        "to": ["russia"],
+        "round": "geneva",
+        "topic": "missiles",
+        "kind": "proposal",
+        "speaker": "Wendy Sherman",
+        "text": "Reciprocal limits on missile deployments",
+        "tags": ["arms-control"],
+    },
+    "c3": {
+        "side": "nato",
+        "to": ["russia"],
+        "round": "nrc",
+        "topic": "nato-nonexpansion",
+        "kind": "rejection",
+        "speaker": "Jens Stoltenberg",
+        "text": "NATO's door remains open",
+        "tags": ["open-door", "Guarantees"],
+    },
+    "c4": {
+        "side": "russia",
+        "date": "2022-01-26",
+        "topic": "deescalation",
+        "kind": "warning",
+        "speaker": "Sergei Lavrov",
+        "text": "لن ننتظر إلى الأبد",
+        "note": "Said in Moscow; guarantees again",
+    },
+    "c5": {
+        "side": "russia",
+        "to": ["nato"],
+        "round": "nrc",
+        "topic": "missiles",
+        "kind": "response",
+        "speaker": "Alexander Grushko",
+        "text": "الصواريخ متوسطة المدى",
+        "translation": "Intermediate-range missiles",
+    },
+    "c6": {
+        "side": "us",
+        "date": "2022-01-26",
+        "topic": "nato-nonexpansion",
+        "kind": "response",
+        "text": "Written response delivered",
+        "source": "State Department",
+        "tags": ["guarantees"],
+    },
+    "c7": {
+        "side": "russia",
+        "date": "2022-02-17",
+        "topic": "nato-nonexpansion",
+        "kind": "statement",
+        "text": "Reply to the written response",
+        "speaker": "MFA spokeswoman",
+    },
+}
+
+
+def record_args(fields: dict[str, Any]) -> list[str]:
+    """`claimtrack record` arguments for a claim given as in SEVEN."""
+    args: list[str] = []
+    for name, value in fields.items():
+        if name == "text":
+            continue
+        option = {"to": "--to", "tags": "--tag"}.get(name, f"--{name.replace('_', '-')}")
+        for item in value if isinstance(value, list) else [value]:
+            args += [option, item]
+    return [*args, fields["text"]]

@@ -23,7 +23,7 @@ from claimtrack.claims import (
 from claimtrack.errors import DateError, InputError, NotFoundError
 from claimtrack.model import CLEARABLE_CLAIM_FIELDS, blank_claim, mint_claim_id
 from claimtrack.store import Store
-from helpers import build_domain, raises_error
+from helpers import SEVEN, build_domain, raises_error
 
 CLEARABLE = ", ".join(CLEARABLE_CLAIM_FIELDS)
 
@@ -39,79 +39,6 @@ def given(**fields: Any) -> ClaimInput:
 
 def add(store: Store, second: int = 1, **fields: Any) -> dict[str, Any]:
     return record_claim(store, given(**fields), at(second))
-
-
-# Seven claims of the Russia / US / NATO talks, labelled for the filter tables below.
-SEVEN: dict[str, dict[str, Any]] = {
-    "c1": {
-        "side": "russia",
-        "to": ["us", "nato"],
-        "round": "geneva",
-        "topic": "nato-nonexpansion",
-        "kind": "demand",
-        "speaker": "Sergei Ryabkov",
-        "text": "ضمانات ملزمة قانونيا بعدم توسع الناتو",
-        "translation": "Legally binding guarantees that NATO will not expand",
-        "tags": ["guarantees"],
-        "note": "Opening position",
-    },
-    "c2": {
-        "side": "us",
-        "to": ["russia"],
-        "round": "geneva",
-        "topic": "missiles",
-        "kind": "proposal",
-        "speaker": "Wendy Sherman",
-        "text": "Reciprocal limits on missile deployments",
-        "tags": ["arms-control"],
-    },
-    "c3": {
-        "side": "nato",
-        "to": ["russia"],
-        "round": "nrc",
-        "topic": "nato-nonexpansion",
-        "kind": "rejection",
-        "speaker": "Jens Stoltenberg",
-        "text": "NATO's door remains open",
-        "tags": ["open-door", "Guarantees"],
-    },
-    "c4": {
-        "side": "russia",
-        "date": "2022-01-26",
-        "topic": "deescalation",
-        "kind": "warning",
-        "speaker": "Sergei Lavrov",
-        "text": "لن ننتظر إلى الأبد",
-        "note": "Said in Moscow; guarantees again",
-    },
-    "c5": {
-        "side": "russia",
-        "to": ["nato"],
-        "round": "nrc",
-        "topic": "missiles",
-        "kind": "response",
-        "speaker": "Alexander Grushko",
-        "text": "الصواريخ متوسطة المدى",
-        "translation": "Intermediate-range missiles",
-    },
-    "c6": {
-        "side": "us",
-        "date": "2022-01-26",
-        "topic": "nato-nonexpansion",
-        "kind": "response",
-        "text": "Written response delivered",
-        "source": "State Department",
-        "tags": ["guarantees"],
-    },
-    "c7": {
-        "side": "russia",
-        "date": "2022-02-17",
-        "topic": "nato-nonexpansion",
-        "kind": "statement",
-        "text": "Reply to the written response",
-        "speaker": "MFA spokeswoman",
-    },
-}
 
 
 @pytest.fixture
