@@ -166,3 +166,9 @@ def record(run: Run) -> Record:
         return claim_id
 
     return invoke
+
+
+@pytest.fixture
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 100-column terminal for rich tables."""
+    monkeypatch.setenv("COLUMNS", "100")

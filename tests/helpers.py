@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,7 @@ import pytest
 from click.testing import Result
 
 from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.model import CLAIM_FIELDS
 from claimtrack.store import Store, empty_data
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
 
@@ -149,3 +152,49 @@ def record_args(fields: dict[str, Any]) -> list[str]:
         for item in value if isinstance(value, list) else [value]:
             args += [option, item]
     return [*args, fields["text"]]
+
+
+# --- for the CLI tests of claims ----------------------------------------------------
+
+BASE = ("-s", "russia", "-T", "missiles", "-k", "demand")
+TSV_HEADER = "\t".join(CLAIM_FIELDS) + "\n"
+
+
+def ok(run: Run, *args: str, input: str | None = None) -> Result:
+    result = run(*args, input=input)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def claims_in(path: Path) -> dict[str, dict[str, Any]]:
+    claims: dict[str, dict[str, Any]] = json.loads(path.read_bytes())["claims"]
+    return claims
+
+
+def ids_of(run: Run, *args: str) -> list[str]:
+    return ok(run, *args, "--format", "ids").stdout.split()
+
+
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch, module: str, stream: str) -> None:
+    """Make `module` see a terminal on sys.<stream> (CliRunner's streams are not one)."""
+    fake = types.SimpleNamespace(**{stream: types.SimpleNamespace(isatty=lambda: True)})
+    monkeypatch.setattr(f"claimtrack.commands.{module}.sys", fake)
+
+
+UNKNOWN_SIDE = (
+    "unknown side 'rusia' (did you mean: russia?). "
+    "Add it with: claimtrack side add rusia --name ..."
+)
+
+
+def tsv_row(claim: dict[str, Any]) -> str:
+    """The tsv line `list` prints for a claim whose fields need no escaping."""
+    cells = []
+    for field in CLAIM_FIELDS:
+        value = claim[field]
+        if isinstance(value, list):
+            value = ", ".join(value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        cells.append("" if value is None else str(value))
+    return "\t".join(cells) + "\n"
