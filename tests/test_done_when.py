@@ -169,11 +169,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     ids = {}
     for n, (label, row) in enumerate(CLAIMS.items()):
         args = record_args(row, aliases=n % 2 == 1)  # every other claim by Arabic alias
-        if n % 3 == 0:
-            result = cli_run(*args, "-", input=row[7] + "\n")  # TEXT from stdin
-        else:
-            result = cli_run(*args, row[7])
-        ids[label] = result.stdout.strip()
+        from_stdin = n % 3 == 0  # every third claim's TEXT is `-`, read from stdin
+        text, stdin = ("-", row[7] + "\n") if from_stdin else (row[7], None)
+        ids[label] = cli_run(*args, text, input=stdin).stdout.strip()
     return path, ids
 
 
