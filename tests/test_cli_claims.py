@@ -346,6 +346,14 @@ def test_show_csv_and_md(run: Run, thread: dict[str, str]) -> None:
     assert md[2].startswith(f"| claim | {thread['c1']} | 2022-01-10<br>geneva | ")
 
 
+def test_show_csv_raw(run: Run, record: Record, vocab_store: Path) -> None:
+    claim_id = record("=1+1", *BASE, "-r", "geneva")
+    text_column = CLAIM_FIELDS.index("text") + 1  # after `relation`
+    safe = list(csv.reader(io.StringIO(ok(run, "show", claim_id, "-f", "csv").stdout)))
+    raw = list(csv.reader(io.StringIO(ok(run, "show", claim_id, "-f", "csv", "--raw").stdout)))
+    assert (safe[1][text_column], raw[1][text_column]) == ("'=1+1", "=1+1")
+
+
 @pytest.mark.usefixtures("wide")
 def test_show_table_lists_every_field(run: Run, thread: dict[str, str]) -> None:
     out = ok(run, "show", thread["c1"], "-f", "table").stdout

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 import pytest
 
+from claimtrack import presets
 from claimtrack.cli import COMMANDS, cli
 from claimtrack.model import SCHEMA_VERSION
 from helpers import Fails, Run, files_under
@@ -35,6 +36,7 @@ EMPTY_STORE = (
     "}\n"
 )
 
+PRESET = "security-guarantees-2022"
 READ_COMMANDS = [
     ("list",),
     ("list", "--format", "json"),
@@ -116,8 +118,32 @@ def test_init_in_a_missing_folder(fails: Fails, tmp_path: Path) -> None:
 
 
 def test_init_refuses_an_unknown_preset(fails: Fails) -> None:
-    result = fails("init", "--preset", "nope", code=1)
-    assert result.stderr.startswith("Error: unknown preset 'nope'. Available: ")
+    available = ", ".join(presets.available())
+    fails("init", "--preset", "nope", error=f"unknown preset 'nope'. Available: {available}")
+
+
+def test_init_with_a_preset(run: Run, isolated_store: Path) -> None:
+    preset = presets.load(PRESET)
+    size = sum(len(preset.get(table, [])) for table in ("sides", "topics", "rounds"))
+    result = run("init", "--preset", PRESET)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"Created a new store at {isolated_store}\nAdded {size} entries from preset {PRESET}\n"
+    )
+    data = json.loads(isolated_store.read_bytes())
+    assert set(data["sides"]) == {side["slug"] for side in preset["sides"]}
+    before = isolated_store.read_bytes()
+    again = run("init", "--preset", PRESET)
+    assert again.stderr == f"Added 0 entries from preset {PRESET}\n"
+    assert isolated_store.read_bytes() == before
+
+
+def test_init_with_a_preset_keeps_what_the_store_has(run: Run, vocab_store: Path) -> None:
+    ours = json.loads(vocab_store.read_bytes())["sides"]["us"]
+    assert run("init", "--preset", PRESET).exit_code == 0
+    data = json.loads(vocab_store.read_bytes())
+    assert data["sides"]["us"] == ours
+    assert {"russia", "us", "nato"} < set(data["sides"])
 
 
 # --- where the store is ----------------------------------------------------------------
