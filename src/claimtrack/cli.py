@@ -35,6 +35,12 @@ COMMANDS = {
     "side": "claimtrack.commands.vocab:side_group",
     "topic": "claimtrack.commands.vocab:topic_group",
     "round": "claimtrack.commands.vocab:round_group",
+    "diff": "claimtrack.commands.analysis:analysis_diff",
+    "compare": "claimtrack.commands.analysis:analysis_compare",
+    "gaps": "claimtrack.commands.analysis:analysis_gaps",
+    "matrix": "claimtrack.commands.analysis:analysis_matrix",
+    "timeline": "claimtrack.commands.analysis:analysis_timeline",
+    "cite": "claimtrack.commands.analysis:analysis_cite",
 }
 
 # The first paragraph of each command's help, so that `claimtrack --help` need not

@@ -8,20 +8,36 @@ from claimtrack.commands.common import AppContext, pass_app
 
 
 @click.command(name="init")
+@click.option(
+    "--preset",
+    metavar="NAME",
+    help="Also add a ready-made set of sides, topics and rounds "
+    "(security-guarantees-2022: the Russia / US / NATO talks of 2021-22).",
+)
 @pass_app
-def store_init(app: AppContext) -> None:
+def store_init(app: AppContext, preset: str | None) -> None:
     """Create an empty store (does nothing to one that exists).
 
     The store is --db, else $CLAIMTRACK_DB, else claims.json in claimtrack's app folder.
+    With --preset, the preset's sides, topics and rounds are added (those already
+    present are left alone); no claims.
 
     \b
     Examples:
       claimtrack init
-      claimtrack --db talks.json init
+      claimtrack --db talks.json init --preset security-guarantees-2022
     """
-    if app.db_path.exists():
+    from claimtrack import presets
+
+    if preset is not None:
+        presets.load(preset)  # an unknown name fails before anything is created
+    existed = app.db_path.exists()
+    if existed:
         app.read()  # a damaged file is reported, never overwritten
-        click.echo(f"Store already exists at {app.db_path}", err=True)
-        return
-    with app.write("init"):
-        pass
+        if preset is None:
+            click.echo(f"Store already exists at {app.db_path}", err=True)
+            return
+    with app.write("init") as store:
+        added = presets.install(store, preset) if preset else 0
+    if preset:
+        click.echo(f"Added {added} entries from preset {preset}", err=True)
