@@ -49,14 +49,19 @@ COMMANDS = {
 SUMMARIES = {
     "init": "Create an empty store (does nothing to one that exists).",
     "record": "Record one claim; prints its new id. TEXT `-` reads stdin.",
-    "list": "List claims, oldest first. Repeating a filter means any of its values; "
-    "different filters must all hold.",
+    "list": "List claims, oldest first; filters narrow the list.",
     "show": "Show one claim whole, the claim it responds to, and the claims that respond to it.",
     "edit": "Change fields of a claim; its id and creation time never change.",
     "rm": "Remove claims. Asks first on a terminal; scripts must pass --yes.",
     "side": "Sides: who states claims and who they are addressed to.",
     "topic": "Topics: what claims are about.",
     "round": "Rounds: dated meetings, calls and exchanges where claims are made.",
+    "diff": "Show what changed between two rounds.",
+    "compare": "Compare two sides' positions topic by topic.",
+    "gaps": "List demands and proposals no one answered.",
+    "matrix": "Show the kinds each side stated per round.",
+    "timeline": "Show every claim on one topic in date order.",
+    "cite": "Print claims as sentences ready to paste.",
 }
 
 
