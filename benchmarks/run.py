@@ -395,6 +395,7 @@ def bench_size(
     listed = listed_commands(prefix, env)
     todo = cases(prefix, store, work, picks) + ([sqlite] if sqlite else [])
     runner, timings = Runner(env, store, work), []
+    load_at_start = os.getloadavg()[0]
     for case in todo:
         if args.only and case.group != "floor" and not any(o in case.label for o in args.only):
             continue
@@ -413,6 +414,10 @@ def bench_size(
             progress.show(f"[{size:,}] run {number}/{args.runs}: {timing.case.label}")
             runner.timed(timing)
     notes += [f"{t.case.label}: {t.note}" for t in timings if t.note]
+    notes.append(
+        "load average (1 min) at the start and end of the timed runs: "
+        f"{load_at_start:.1f}, {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     progress.done()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     notes.append(
