@@ -7,11 +7,12 @@ that `--version` or `--help` would not use (tests/test_startup_imports.py checks
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -191,17 +192,47 @@ def cli(ctx: click.Context, db: str | None, lock_timeout: float) -> None:
         lock_timeout=lock_timeout,
         is_default_path=db is None,
     )
+    if _kept is not None:
+        _kept.append(ctx.obj)
+
+
+# What the command loaded, kept alive until the process ends; set only by main().
+_kept: list[Any] | None = None
 
 
 def main() -> None:
+    global _kept
     # One command per process: the cyclic collector would only re-scan the loaded
     # store again and again while it is parsed (most of the load time at 100,000
     # claims) and find nothing to free; reference counting still frees the rest.
     gc.disable()
+    _kept = []
     try:
         cli.main(prog_name="claimtrack")
+    except SystemExit as exc:
+        leave(exc.code)
     except BrokenPipeError:
         # The reader (head, less) has gone: stop quietly, as `cat` does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        leave(0)
+    leave(0)
+
+
+def leave(code: Any) -> NoReturn:
+    """Flush and end the process without freeing what it loaded.
+
+    Freeing a store of 100,000 claims object by object takes a third of a second,
+    only for the memory to be returned to the system a moment later anyway. Every
+    command has closed its files and committed its writes before it returns.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that has gone, or a stream already closed: nothing left to keep.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(status)

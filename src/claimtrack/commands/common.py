@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,9 +22,13 @@ class AppContext:
     db_path: Path
     lock_timeout: float
     is_default_path: bool = False
+    # Every store this command loaded; cli.main keeps them alive to the end (see leave).
+    loaded: list[Store] = field(default_factory=list, repr=False)
 
     def read(self) -> Store:
-        return read_store(self.db_path)
+        store = read_store(self.db_path)
+        self.loaded.append(store)
+        return store
 
     @contextlib.contextmanager
     def write(self, operation: str, *, create: bool = True) -> Iterator[Store]:
@@ -34,6 +38,7 @@ class AppContext:
         with write_store(
             self.db_path, operation=operation, lock_timeout=self.lock_timeout, create=create
         ) as store:
+            self.loaded.append(store)
             yield store
         if store.created:
             click.echo(f"Created a new store at {self.db_path}", err=True)
