@@ -45,6 +45,9 @@ WRITE_FLOOR_CODE = READ_FLOOR_CODE + (
     "    out.write(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + '\\n')\n"
     "os.unlink(temp)\n"
 )
+# Unset for every child. Without bytecode caches an editable install recompiles
+# claimtrack's modules on every run (about 25 ms); an installed package never does.
+UNSET = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "PYTHONDONTWRITEBYTECODE")
 SQL = "select * from claims where side = :side and topic = :topic"
 
 
@@ -389,7 +392,7 @@ def bench_size(
     sqlite = sqlite_case(sqlite_tool, database, picks) if sqlite_tool else None
     if not sqlite:
         notes.append("sqlite-utils reference skipped: sqlite-utils is not installed")
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env = {k: v for k, v in os.environ.items() if k not in UNSET}
     env["CLAIMTRACK_DB"] = str(store)
     prefix = claimtrack_argv(args.module)
     listed = listed_commands(prefix, env)
