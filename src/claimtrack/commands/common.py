@@ -87,12 +87,18 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
         write_stdout(render(listing, fmt, raw=raw))
 
 
-def write_stdout(text: str) -> None:
-    """`text` to stdout as it is. Not click.echo: that runs a regex over the whole
+def write_stdout(output: str | bytes) -> None:
+    """`output` to stdout as it is. Not click.echo: that runs a regex over the whole
     output to strip colour codes, which renderers never emit (render.visible shows
-    ESC as a token), and at 100,000 claims the json is 130 MiB."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    ESC as a token), and at 100,000 claims the json is 130 MiB. A renderer may give
+    bytes (UTF-8) to spare decoding and re-encoding all of that."""
+    if isinstance(output, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
 
 
 def print_rich(*renderables: Any) -> None:
