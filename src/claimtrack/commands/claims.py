@@ -40,7 +40,7 @@ CLAIM_COLUMNS = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
     Column("side", "side", under="to", under_prefix="→ ", max_width=16),
-    Column("kind", "kind", under="topic", max_width=18),
+    Column("kind", "kind", under="topic", no_wrap=True),
     Column("speaker", "speaker", max_width=16),
     Column("text", "text", under="translation", ratio=1),
 )
