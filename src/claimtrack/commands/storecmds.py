@@ -10,9 +10,11 @@ from claimtrack.commands.common import AppContext, pass_app
 @click.command(name="init")
 @pass_app
 def store_init(app: AppContext) -> None:
-    """Create an empty store (does nothing to one that exists).
+    """Create an empty store (an existing one is only upgraded, if it is older).
 
     The store is --db, else $CLAIMTRACK_DB, else claims.json in claimtrack's app folder.
+    A store from an older claimtrack is upgraded by any change; `init` upgrades it
+    at once, keeping a copy of the old file beside it as <store>.v<N>.bak.
 
     \b
     Examples:
@@ -20,8 +22,11 @@ def store_init(app: AppContext) -> None:
       claimtrack --db talks.json init
     """
     if app.db_path.exists():
-        app.read()  # a damaged file is reported, never overwritten
-        click.echo(f"Store already exists at {app.db_path}", err=True)
+        if app.read().migrated_from is None:  # a damaged file is reported, never overwritten
+            click.echo(f"Store already exists at {app.db_path}", err=True)
+            return
+        with app.write("upgrade", create=False) as store:
+            store.rewrite = True
         return
     with app.write("init"):
         pass
