@@ -73,7 +73,8 @@ def matching_key(store: Store, entries: list[Entry], ref: str) -> str:
     claim_keys = store.keys("claims") | {
         c["key"] for e in entries for c in e.get("changes", []) if c["table"] == "claims"
     }
-    matches = sorted(k for k in claim_keys if len(wanted) >= MIN_PREFIX and k.startswith(wanted))
+    prefix = wanted.lower()  # claim ids are lowercase; people copy them in any case
+    matches = sorted(k for k in claim_keys if len(prefix) >= MIN_PREFIX and k.startswith(prefix))
     if len(matches) > 1:
         raise InputError(
             f"id prefix '{wanted}' is ambiguous: it matches {', '.join(matches)}",

@@ -98,6 +98,8 @@ def check_store(path: Path) -> tuple[Store, list[Problem]]:
             assert record is not None
             found = _record_problems(store, table, key, record)
             problems += [Problem(table, key, message) for message in found]
+    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS])}
+    problems.sort(key=lambda p: (order.get(p.table, len(order)), p.key))  # stable
     return store, problems
 
 
@@ -183,7 +185,7 @@ def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:
     start, end = record.get("date"), record.get("end")
     if _is_date(start) and _is_date(end) and str(end) < str(start):
         yield f"ends ({end}) before it starts ({start})"
-    yield from _unknown(store, "sides", "party", record.get("parties"))
+    yield from _unknown(store, "sides", "side", record.get("parties"), label="party")
 
 
 def _claim_problems(store: Store, key: str, claim: dict[str, Any]) -> Iterator[str]:

@@ -254,7 +254,8 @@ def read_store(path: Path) -> Store:
         migrated_from = _migrate(data, path)
     for name in TABLES:
         data.setdefault(name, {})
-    return Store(path, data, migrated_from=migrated_from, original=raw if migrated_from else None)
+    original = raw if migrated_from is not None else None
+    return Store(path, data, migrated_from=migrated_from, original=original)
 
 
 def _migrate(data: Data, path: Path) -> int:

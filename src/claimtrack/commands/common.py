@@ -92,7 +92,9 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
         console = make_console()
         console.print(render(listing, fmt, width=console.width))
     else:
-        click.echo(render(listing, fmt, raw=raw), nl=False)
+        # color=True: click would otherwise strip what looks like ANSI codes from
+        # csv cells in a pipe, changing the data (other formats have none left).
+        click.echo(render(listing, fmt, raw=raw), nl=False, color=True)
 
 
 def print_rich(*renderables: Any) -> None:
@@ -112,7 +114,12 @@ def read_text_argument(text: str) -> str:
     """TEXT as given, or stdin for `-` (one trailing newline dropped, as shells add it)."""
     if text != "-":
         return text
-    raw = click.get_binary_stream("stdin").read()
+    stdin = sys.stdin
+    raw = (
+        stdin.buffer.read()
+        if hasattr(stdin, "buffer")
+        else stdin.read().encode("utf-8", "surrogateescape")
+    )
     try:
         # Strict: a text stream would quietly turn bad bytes into U+FFFD or surrogates.
         data = raw.decode("utf-8")
