@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 
 from claimtrack.model import MAX_TEXT_LENGTH
 from claimtrack.store import read_store, write_store
-from reliability_helpers import folder_state, ok, record, run, seed
+from reliability_helpers import folder_state, ok, record, run, seed, temp_files
 
 RECORD = ("record", "-s", "russia", "-T", "missiles", "-k", "demand", "-d", "2022-01-26")
 
@@ -219,3 +221,23 @@ def test_ctrl_c_after_the_commit_says_the_change_was_saved(
     assert [c["text"] for c in read_store(isolated_store).records("claims")] == [
         "saved before the interrupt"
     ]
+
+
+def test_ctrl_c_during_the_commit_lets_the_commit_finish(
+    isolated_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed()
+    real_replace = os.replace
+
+    def replace_interrupted(src: str, dst: str) -> None:
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C arrives just as the rename starts
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_interrupted)
+    result = run(*RECORD, "renamed in full")
+    assert (result.exit_code, result.stderr) == (
+        130,
+        "Error: interrupted after the change was saved\n",
+    )
+    assert [c["text"] for c in read_store(isolated_store).records("claims")] == ["renamed in full"]
+    assert temp_files(isolated_store.parent) == []

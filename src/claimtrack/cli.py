@@ -56,14 +56,10 @@ class ClaimtrackGroup(click.Group):
         except ClaimtrackError as exc:
             fail(ctx, str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            saved = getattr(ctx.obj, "committed", False)
-            fail(
-                ctx,
-                "interrupted after the change was saved"
-                if saved
-                else "interrupted; the store is unchanged",
-                130,
-            )
+            # A commit in progress finishes first (see store.write_store), so this is true.
+            if getattr(ctx.obj, "committed", False):
+                fail(ctx, "interrupted after the change was saved", 130)
+            fail(ctx, "interrupted; the store is unchanged", 130)
         except BrokenPipeError:
             quiet_stdout()
             ctx.exit(0)
