@@ -63,7 +63,8 @@ def locked(path: Path, timeout: float, *, shown: Path | None = None) -> Iterator
 
 
 def _temp_name_re(path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{8}\.tmp")
+    # No dot in the random part: `.claims.json.old.1a2b3c4d.tmp` belongs to claims.json.old.
+    return re.compile(re.escape(f".{path.name}.") + r"\w+\.tmp", re.ASCII)
 
 
 def _create_temp(path: Path, shown: Path) -> tuple[int, Path]:

@@ -155,9 +155,7 @@ def check_grade(grade: str) -> str:
 def check_url(url: str) -> str:
     text = (check_text(url, "url", required=True) or "").strip()
     if not _URL_RE.fullmatch(text) or not _url_host(text):
-        raise InputError(
-            f"invalid url {url!r}", "A url must start with http:// or https:// and name a host"
-        )
+        raise InputError(f"invalid url {url!r}", "A url must start with http:// or https://")
     return text
 
 

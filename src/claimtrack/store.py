@@ -198,21 +198,22 @@ def decode(raw: bytes, path: Path) -> Data:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path} is not valid JSON: {_json_problem(raw, exc)}") from None
+        raise StoreError(f"{path} is not valid JSON ({exc}){_json_problem(raw, exc)}") from None
     except RecursionError:
-        raise StoreError(f"{path} is not valid JSON: it is nested too deeply") from None
+        raise StoreError(f"{path} is not valid JSON; it is nested too deeply") from None
     _check_shape(data, path)
     return data  # type: ignore[no-any-return]
 
 
 def _json_problem(raw: bytes, exc: orjson.JSONDecodeError) -> str:
+    """What the parser's message means for the file, when that is worth saying."""
     # Checked only once parsing failed, so a healthy store pays nothing for it.
     if b"\x00" in raw:
-        return f"it contains NUL bytes, as a file damaged by a crash often does ({exc})"
+        return "; it contains NUL bytes, as a file damaged by a crash often does"
     for prefix, meaning in _JSON_PROBLEMS.items():
         if str(exc).startswith(prefix):
-            return f"{meaning} ({exc})"
-    return str(exc)
+            return f"; {meaning}"
+    return ""
 
 
 def _check_shape(data: Any, path: Path) -> None:
@@ -222,7 +223,7 @@ def _check_shape(data: Any, path: Path) -> None:
     schema = data[META_TABLE].get("schema")
     version = schema.get("version") if isinstance(schema, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise StoreError(not_a_store, "It has no valid schema version")
+        raise StoreError(not_a_store, "It has no schema version")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} is from a newer claimtrack (schema version {version}; "
