@@ -6,7 +6,9 @@ pay for nothing they do not need.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -34,6 +36,9 @@ COMMANDS = {
     "matrix": "claimtrack.commands.analysis:analysis_matrix",
     "timeline": "claimtrack.commands.analysis:analysis_timeline",
     "cite": "claimtrack.commands.analysis:analysis_cite",
+    "check": "claimtrack.commands.maintenance:store_check",
+    "log": "claimtrack.commands.maintenance:history_log",
+    "undo": "claimtrack.commands.maintenance:history_undo",
 }
 
 
@@ -57,7 +62,23 @@ class ClaimtrackGroup(click.Group):
         except ClaimtrackError as exc:
             fail(ctx, str(exc), exc.exit_code)
         except KeyboardInterrupt:
+            # A commit in progress finishes first (see store.write_store), so this is true.
+            if getattr(ctx.obj, "committed", False):
+                fail(ctx, "interrupted after the change was saved", 130)
             fail(ctx, "interrupted; the store is unchanged", 130)
+        except BrokenPipeError:
+            quiet_stdout()
+            ctx.exit(0)
+
+
+def quiet_stdout() -> None:
+    """The reader (head, less) has gone: stop quietly, as `cat` does.
+
+    Later writes, and the flush at exit, go to /dev/null instead of raising again.
+    """
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def fail(ctx: click.Context, message: str, code: int) -> None:
@@ -114,7 +135,5 @@ def main() -> None:
     try:
         cli.main(prog_name="claimtrack")
     except BrokenPipeError:
-        # The reader (head, less) has gone: stop quietly, as `cat` does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        quiet_stdout()
         sys.exit(0)
