@@ -28,6 +28,10 @@ COMMANDS = {
     "side": "claimtrack.commands.vocab:side_group",
     "topic": "claimtrack.commands.vocab:topic_group",
     "round": "claimtrack.commands.vocab:round_group",
+    "export": "claimtrack.commands.exchange:exchange_export",
+    "import": "claimtrack.commands.exchange:exchange_import",
+    "git-setup": "claimtrack.commands.teams:teams_git_setup",
+    "merge-driver": "claimtrack.commands.teams:teams_merge_driver",
 }
 
 
