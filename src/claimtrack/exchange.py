@@ -306,7 +306,8 @@ def _csv_item(where: str, columns: list[str], row: list[str]) -> Item:
     record: Record = {}
     for name, raw in zip(columns, row, strict=True):
         cell = unprotect(raw)
-        if name in DEFAULTED_FIELDS and cell == "":
+        if name not in CLAIM_FIELDS or (name in DEFAULTED_FIELDS and cell == ""):
+            # An unknown column was reported once, for the header; not again per row.
             continue
         if name in LIST_FIELDS:
             record[name] = split_list(cell)

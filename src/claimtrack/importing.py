@@ -241,11 +241,18 @@ def _timestamp(value: Any) -> str:
     return text
 
 
-def _check_fields(problems: list[Problem], item: Item, known: Any) -> bool:
-    unknown = [name for name in item.record if name not in known]
-    for name in unknown:
-        problems.append(Problem(item.where, name, "unknown field"))
-    return not unknown
+def _check_fields(problems: list[Problem], item: Item, known: Any) -> None:
+    for name in item.record:
+        if name not in known:
+            problems.append(Problem(item.where, name, "unknown field"))
+
+
+def _completed(store: Store, table: str, key_field: str, record: Record) -> Record:
+    """A partial record of one already in the store takes the fields it lacks from it,
+    so a file can update a single field; fields it lacks are not compared anyway."""
+    key = record.get(key_field)
+    existing = store.get(table, key) if isinstance(key, str) else None
+    return {**existing, **record} if existing is not None else record
 
 
 # --- sides, topics, rounds -------------------------------------------------------------
@@ -276,10 +283,10 @@ def _entry(
 
 def _import_entry(importer: _Importer, vocab: Vocabulary, item: Item) -> None:
     problems = importer.problems
-    if not _check_fields(problems, item, ENTRY_FIELDS[vocab.kind]):
-        return
+    _check_fields(problems, item, ENTRY_FIELDS[vocab.kind])
+    raw = _completed(importer.store, vocab.table, "slug", item.record)
     try:
-        record = _entry(importer.store, vocab, item.record, item.where, problems)
+        record = _entry(importer.store, vocab, raw, item.where, problems)
     except _FieldProblems:
         return
     slug = record["slug"]
@@ -314,7 +321,8 @@ def _content(claim: Record) -> tuple[str, str, str, str]:
 
 def _claim(importer: _Importer, item: Item) -> Record:
     """A complete claim from a file's record; every bad field becomes a problem."""
-    store, raw, where, problems = importer.store, item.record, item.where, importer.problems
+    store, where, problems = importer.store, item.where, importer.problems
+    raw = _completed(store, "claims", "id", item.record)
     checks: dict[str, Callable[[Any], Any]] = {
         "id": lambda v: _id(v),
         "side": lambda v: resolve(store, SIDES, _text(v, "side", required=True) or ""),
@@ -394,8 +402,7 @@ def _fill_defaults(importer: _Importer, item: Item, claim: Record) -> None:
 
 
 def _import_claim(importer: _Importer, item: Item) -> None:
-    if not _check_fields(importer.problems, item, CLAIM_FIELDS):
-        return
+    _check_fields(importer.problems, item, CLAIM_FIELDS)
     try:
         claim = _claim(importer, item)
     except _FieldProblems:

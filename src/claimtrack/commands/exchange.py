@@ -124,7 +124,7 @@ def exchange_import(
 
 def _read_source(source: str) -> bytes:
     if source == "-":
-        return click.get_binary_stream("stdin").read()
+        return sys.stdin.buffer.read()
     try:
         return Path(source).read_bytes()
     except OSError as exc:
