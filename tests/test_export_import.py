@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack.commands import exchange as exchange_command
 from claimtrack.exchange import encode_cell, protect, split_list, unprotect
@@ -169,6 +171,19 @@ def test_spreadsheet_protection_is_undone_exactly(cell, written):
 )
 def test_list_cells_split_back_into_their_items(items):
     assert split_list(encode_cell(items)) == items
+
+
+@given(st.text())
+def test_any_cell_survives_protection(cell):
+    assert unprotect(protect(cell)) == cell
+
+
+items = st.text(min_size=1).map(str.strip).filter(bool)
+
+
+@given(st.lists(items.filter(lambda s: s == s.strip())))
+def test_any_list_of_stripped_items_survives_a_cell(values):
+    assert split_list(encode_cell(values)) == values
 
 
 def test_list_cells_typed_by_hand_are_read_leniently():

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -28,6 +29,7 @@ import orjson
 from claimtrack.claims import sort_claims
 from claimtrack.errors import InputError
 from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
+from claimtrack.plover import plover_jsonl
 from claimtrack.render import spreadsheet_safe
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
@@ -41,6 +43,8 @@ LIST_FIELDS: Final = frozenset({"to", "tags"})
 DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
 
 _EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+_WHERE_RE: Final = re.compile(r"(?:line (\d+))|(?:(\w*)\[(\d+)\])")
 
 Record = dict[str, Any]
 
@@ -170,6 +174,15 @@ class Problem:
         if self.field:
             return f"{self.where}: {self.field}: {self.message}"
         return f"{self.where}: {self.message}"
+
+    def order(self) -> tuple[int, int]:
+        """A sort key for file order: by line, or by section and index; the rest first."""
+        match = _WHERE_RE.fullmatch(self.where)
+        if match is None:
+            return (-1, 0)
+        if match.group(1):
+            return (0, int(match.group(1)))
+        return (("", *VOCAB_KEYS, "claims").index(match.group(2)), int(match.group(3)))
 
 
 @dataclass
@@ -333,7 +346,5 @@ def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
     if fmt == "csv":
         return csv_bytes(every)
     if fmt == "plover":
-        from claimtrack.plover import plover_jsonl
-
         return plover_jsonl(store, every)
     raise InputError(f"unknown export format '{fmt}'", f"Use one of: {', '.join(EXPORT_FORMATS)}")

@@ -12,9 +12,9 @@ write, for a dry run); any problem raises `ImportProblems` before a byte is writ
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from claimtrack.dates import parse_date
@@ -97,18 +97,16 @@ class Report:
         return [a for a in self.actions if a.conflict]
 
     def summary(self, *, dry_run: bool = False) -> str:
-        counts = (self.count("add"), self.count("update"), self.count("skip"))
-        if dry_run:
-            text = "{} to add, {} to update, {} to skip".format(*counts)
-        else:
-            text = "{} added, {} updated, {} skipped".format(*counts)
+        words = ("to add", "to update", "to skip") if dry_run else ("added", "updated", "skipped")
+        counts = (self.count(verb) for verb in ("add", "update", "skip"))
+        text = ", ".join(f"{count} {word}" for count, word in zip(counts, words, strict=True))
         if self.conflicts:
             text += f" ({len(self.conflicts)} in conflict)"
         return text
 
 
 class _FieldProblems(Exception):
-    """Raised by a field check; carries the problems of one record."""
+    """A record failed its checks; its problems are already in the importer's list."""
 
 
 @dataclass
@@ -183,7 +181,7 @@ def import_records(
         importer.tick()
     _check_responses(importer)
     if importer.problems:
-        raise ImportProblems(source, sorted(importer.problems, key=_position))
+        raise ImportProblems(source, sorted(importer.problems, key=Problem.order))
     store.put_many("claims", importer.pending)
     return importer.report
 
@@ -340,17 +338,13 @@ def _claim(importer: _Importer, item: Item) -> Record:
         "tags": lambda v: _tags(_strings(v)),
         "created": lambda v: _timestamp(v) if v is not None else None,
         "updated": lambda v: _timestamp(v) if v is not None else None,
-        **{name: _optional_text(name) for name in _OPTIONAL_TEXT},
+        **{name: partial(_text, name=name) for name in _OPTIONAL_TEXT},
     }
     checked = _check_all(problems, where, raw, checks)
     claim = blank_claim()
     claim.update((k, v) for k, v in checked.items() if v is not None or k not in DEFAULTED_FIELDS)
     _fill_defaults(importer, item, claim)
     return claim
-
-
-def _optional_text(name: str) -> Callable[[Any], str | None]:
-    return lambda value: _text(value, name)
 
 
 def _id(value: Any) -> str | None:
@@ -437,24 +431,5 @@ def _check_responses(importer: _Importer) -> None:
     for key, claim in importer.pending.items():
         target = claim["responds_to"]
         if target is not None and target not in importer.ids:
-            importer.problems.append(
-                Problem(
-                    importer.wheres[key],
-                    "responds_to",
-                    f"no claim '{target}' in the store or the file",
-                )
-            )
-
-
-_SECTIONS = ("", "sides", "topics", "rounds", "claims")
-_WHERE_RE = re.compile(r"(?:line (\d+))|(?:(\w*)\[(\d+)\])")
-
-
-def _position(problem: Problem) -> tuple[int, int]:
-    """Problems in file order: by line, or by section and index; the rest first."""
-    match = _WHERE_RE.fullmatch(problem.where)
-    if match is None:
-        return (-1, 0)
-    if match.group(1):
-        return (0, int(match.group(1)))
-    return (_SECTIONS.index(match.group(2)), int(match.group(3)))
+            message = f"no claim '{target}' in the store or the file"
+            importer.problems.append(Problem(importer.wheres[key], "responds_to", message))

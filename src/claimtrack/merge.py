@@ -107,8 +107,8 @@ def _merge_versions(base: Data, ours: Data, theirs: Data) -> Merge:
     raise StoreError(
         f"cannot merge a store of schema version {_version(older)} with changes "
         f"into one of version {_version(newer)}",
-        "Open the older one with the newer claimtrack first (any command upgrades it), "
-        "commit, and merge again",
+        "Bring both copies to the same schema version with the newer claimtrack, commit, "
+        "and merge again",
     )
 
 
