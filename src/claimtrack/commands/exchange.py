@@ -70,7 +70,7 @@ def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **fil
 
 
 @click.command(name="import")
-@click.argument("source", metavar="FILE|-")
+@click.argument("source", metavar="FILE|-", type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "-f",
