@@ -153,9 +153,11 @@ class Store:
             return
         befores = {key: self.get(table, key) for key in records}
         self.cache.clear()
+        present: list[Any] = [key for key, before in befores.items() if before is not None]
+        documents = [Document(record, doc_id=key) for key, record in records.items()]  # type: ignore[arg-type]
         target = self._db.table(table)
-        target.remove(doc_ids=[key for key, before in befores.items() if before is not None])  # type: ignore[misc]
-        target.insert_multiple(Document(record, doc_id=key) for key, record in records.items())  # type: ignore[arg-type]
+        target.remove(doc_ids=present)
+        target.insert_multiple(documents)
         for key, record in records.items():
             self.changes.append(Change(table, key, befores[key], dict(record)))
 
