@@ -165,7 +165,7 @@ def _apply(store: Store, claim: Claim, given: ClaimInput) -> None:
     if given.responds_to is not None:
         claim["responds_to"] = find_claim(store, given.responds_to)["id"]
     if given.tags is not None and len(given.tags):
-        claim["tags"] = _merge_tags(claim["tags"], given.tags)
+        claim["tags"] = _merge_tags([], given.tags)
     for name in ("speaker", "source", "translation", "note"):
         value = getattr(given, name)
         if value is not None:

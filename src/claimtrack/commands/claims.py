@@ -115,7 +115,7 @@ def claim_input(text: str | None, verbatim: bool | None, **fields: Any) -> Claim
     return ClaimInput(
         text=read_text_argument(text) if text is not None else None,
         side=fields["side"],
-        to=fields["to"],
+        to=fields["to"] or None,
         round=fields["round_"],
         date=fields["date"],
         topic=fields["topic"],
@@ -128,7 +128,7 @@ def claim_input(text: str | None, verbatim: bool | None, **fields: Any) -> Claim
         verbatim=verbatim,
         grade=fields["grade"],
         responds_to=fields["responds_to"],
-        tags=fields["tags"],
+        tags=fields["tags"] or None,
         note=fields["note"],
     )
 
@@ -190,7 +190,7 @@ def claims_edit(
     given = claim_input(text, None if verbatim is None else not verbatim, **fields)
     if given == ClaimInput() and not clear:
         raise InputError("nothing to change", "Give an option such as --kind, or --clear FIELD")
-    with app.write("edit") as store:
+    with app.write("edit", create=False) as store:
         claim = edit_claim(store, claim_id, given, clear, app.now())
     click.echo(f"Updated claim {claim['id']}", err=True)
 
@@ -308,8 +308,9 @@ def claims_list(
     raw: bool,
     **filters: Any,
 ) -> None:
-    """List claims, oldest first. Repeating a filter means any of its values;
-    different filters must all hold.
+    """List claims, oldest first; filters narrow the list.
+
+    Repeating a filter means any of its values; different filters must all hold.
 
     \b
     Examples:

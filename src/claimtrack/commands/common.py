@@ -99,7 +99,7 @@ def read_text_argument(text: str) -> str:
     """TEXT as given, or stdin for `-` (one trailing newline dropped, as shells add it)."""
     if text != "-":
         return text
-    data = click.get_text_stream("stdin").read()
+    data = click.open_file("-").read()
     return data[:-1] if data.endswith("\n") else data
 
 

@@ -140,7 +140,13 @@ def finish_edit(app: AppContext, vocab: Vocabulary, slug: str, **how: Any) -> No
 
 @click.group(name="side")
 def side_group() -> None:
-    """Sides: who states claims and who they are addressed to."""
+    """Sides: who states claims and who they are addressed to.
+
+    \b
+    Examples:
+      claimtrack side add russia --name Russia --alias روسيا --alias RU
+      claimtrack side list --format json
+    """
 
 
 @side_group.command(name="add")
@@ -198,7 +204,13 @@ side_group.add_command(rm_command(SIDES))
 
 @click.group(name="topic")
 def topic_group() -> None:
-    """Topics: what claims are about."""
+    """Topics: what claims are about.
+
+    \b
+    Examples:
+      claimtrack topic add missiles --title "Missiles in Europe"
+      claimtrack topic list --format md
+    """
 
 
 @topic_group.command(name="add")
@@ -262,7 +274,14 @@ topic_group.add_command(rm_command(TOPICS))
 
 @click.group(name="round")
 def round_group() -> None:
-    """Rounds: dated meetings, calls and exchanges where claims are made."""
+    """Rounds: dated meetings, calls and exchanges where claims are made.
+
+    \b
+    Examples:
+      claimtrack round add geneva --date 2022-01-10 --name "Geneva talks" --party russia
+      claimtrack round list
+      claimtrack round show geneva --format json
+    """
 
 
 @round_group.command(name="add")
