@@ -27,7 +27,8 @@ def teams_git_setup(app: AppContext, command: str | None) -> None:
 
     \b
     Examples:
-      claimtrack --db claims.json git-setup
+      claimtrack git-setup
+      claimtrack git-setup --command claimtrack     # the claimtrack on PATH
       git add .gitattributes .gitignore claims.json && git commit -m "Shared store"
     """
     setup = git_setup(app.db_path, command)
