@@ -39,6 +39,10 @@ COMMANDS = {
     "check": "claimtrack.commands.maintenance:store_check",
     "log": "claimtrack.commands.maintenance:history_log",
     "undo": "claimtrack.commands.maintenance:history_undo",
+    "export": "claimtrack.commands.exchange:exchange_export",
+    "import": "claimtrack.commands.exchange:exchange_import",
+    "git-setup": "claimtrack.commands.teams:teams_git_setup",
+    "merge-driver": "claimtrack.commands.teams:teams_merge_driver",
 }
 
 
