@@ -23,12 +23,12 @@ from typing import Any, Final
 
 import orjson
 
+from claimtrack.atomicfile import atomic_write
 from claimtrack.errors import StoreError
 from claimtrack.store import (
     META_TABLE,
     VOCAB_TABLES,
     Data,
-    atomic_write,
     decode,
     empty_data,
     encode,
