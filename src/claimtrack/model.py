@@ -166,14 +166,19 @@ def _url_host(url: str) -> str | None:
         return None
 
 
-def check_aliases(aliases: Iterable[str]) -> list[str]:
+def check_labels(values: Iterable[str], field: str) -> list[str]:
+    """Aliases or tags: each checked and trimmed, repeats dropped, order kept."""
     cleaned: list[str] = []
-    for alias in aliases:
-        text = check_text(alias, "alias", required=True)
+    for value in values:
+        text = check_text(value, field, required=True)
         assert text is not None
         if text.strip() not in cleaned:
             cleaned.append(text.strip())
     return cleaned
+
+
+def check_aliases(aliases: Iterable[str]) -> list[str]:
+    return check_labels(aliases, "alias")
 
 
 def looks_like_id(text: str) -> bool:
