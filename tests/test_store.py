@@ -430,7 +430,8 @@ def test_each_commit_records_one_history_entry(saved: Path) -> None:
 
 def test_history_entry_layout(saved: Path) -> None:
     (entry,) = history(saved)
-    assert set(entry) == {"id", "time", "user", "operation", "changes"}
+    assert set(entry) == {"id", "seq", "time", "user", "operation", "changes"}
+    assert entry["seq"] == 1  # orders entries even if the clock steps back (undo needs it)
     assert entry["id"].startswith(entry["time"] + "-")
     assert entry["time"].endswith("Z") and entry["time"][10] == "T"
     assert isinstance(entry["user"], str) and entry["user"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ from claimtrack.model import (
     blank_claim,
     check_grade,
     check_kind,
+    check_labels,
     check_text,
     check_url,
     mint_claim_id,
@@ -165,21 +166,11 @@ def _apply(store: Store, claim: Claim, given: ClaimInput) -> None:
     if given.responds_to is not None:
         claim["responds_to"] = find_claim(store, given.responds_to)["id"]
     if given.tags is not None and len(given.tags):
-        claim["tags"] = _merge_tags([], given.tags)
+        claim["tags"] = check_labels(given.tags, "tag")
     for name in ("speaker", "source", "translation", "note"):
         value = getattr(given, name)
         if value is not None:
             claim[name] = check_text(value, name)
-
-
-def _merge_tags(existing: list[str], new: Iterable[str]) -> list[str]:
-    tags = list(existing)
-    for tag in new:
-        text = check_text(tag, "tag", required=True)
-        assert text is not None
-        if text.strip() not in tags:
-            tags.append(text.strip())
-    return tags
 
 
 def _refuse_duplicate(store: Store, claim: Claim) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import io
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -42,13 +43,20 @@ COMMANDS = {
     "matrix": "claimtrack.commands.analysis:analysis_matrix",
     "timeline": "claimtrack.commands.analysis:analysis_timeline",
     "cite": "claimtrack.commands.analysis:analysis_cite",
+    "check": "claimtrack.commands.maintenance:store_check",
+    "log": "claimtrack.commands.maintenance:history_log",
+    "undo": "claimtrack.commands.maintenance:history_undo",
+    "export": "claimtrack.commands.exchange:exchange_export",
+    "import": "claimtrack.commands.exchange:exchange_import",
+    "git-setup": "claimtrack.commands.teams:teams_git_setup",
+    "merge-driver": "claimtrack.commands.teams:teams_merge_driver",
 }
 
 # The first paragraph of each command's help, so that `claimtrack --help` need not
 # import every command module to list them (a test keeps these in step with the
 # docstrings). A command missing here is imported for its help, as before.
 SUMMARIES = {
-    "init": "Create an empty store (does nothing to one that exists).",
+    "init": "Create an empty store (an existing one is only upgraded, if it is older).",
     "record": "Record one claim; prints its new id. TEXT `-` reads stdin.",
     "list": "List claims, oldest first; filters narrow the list.",
     "show": "Show one claim whole, the claim it responds to, and the claims that respond to it.",
@@ -63,6 +71,14 @@ SUMMARIES = {
     "matrix": "Show the kinds each side stated per round.",
     "timeline": "Show every claim on one topic in date order.",
     "cite": "Print claims as sentences ready to paste.",
+    "check": "Report every integrity problem in the store, one per line; exit 1 if any.",
+    "log": "Show the history of changes, newest first; with ID, that record's history.",
+    "undo": "Revert the latest change; repeat to go further back.",
+    "export": "Export claims: json (without filters, a full dump), jsonl, csv or plover.",
+    "import": "Import claims, sides, topics and rounds from a json, jsonl or csv file.",
+    "git-setup": "Let git merge the store by record: writes .gitattributes and the git "
+    "config entry.",
+    "merge-driver": "Merge two versions of a store by record (git runs this; see git-setup).",
 }
 
 
@@ -104,7 +120,23 @@ class ClaimtrackGroup(click.Group):
         except ClaimtrackError as exc:
             fail(ctx, str(exc), exc.exit_code)
         except KeyboardInterrupt:
+            # A commit in progress finishes first (see store.write_store), so this is true.
+            if getattr(ctx.obj, "committed", False):
+                fail(ctx, "interrupted after the change was saved", 130)
             fail(ctx, "interrupted; the store is unchanged", 130)
+        except BrokenPipeError:
+            quiet_stdout()
+            ctx.exit(0)
+
+
+def quiet_stdout() -> None:
+    """The reader (head, less) has gone: stop quietly, as `cat` does.
+
+    Later writes, and the flush at exit, go to /dev/null instead of raising again.
+    """
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def fail(ctx: click.Context, message: str, code: int) -> None:
@@ -212,7 +244,7 @@ def main() -> None:
     except SystemExit as exc:
         leave(exc.code)
     except BrokenPipeError:
-        # The reader (head, less) has gone: stop quietly, as `cat` does.
+        quiet_stdout()
         leave(0)
     leave(0)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import urllib.parse
 from collections.abc import Container, Iterable
 from typing import Any, Final, TypedDict
 
@@ -152,19 +153,32 @@ def check_grade(grade: str) -> str:
 
 
 def check_url(url: str) -> str:
-    if not _URL_RE.fullmatch(url.strip()):
+    text = (check_text(url, "url", required=True) or "").strip()
+    if not _URL_RE.fullmatch(text) or not _url_host(text):
         raise InputError(f"invalid url {url!r}", "A url must start with http:// or https://")
-    return url.strip()
+    return text
 
 
-def check_aliases(aliases: Iterable[str]) -> list[str]:
+def _url_host(url: str) -> str | None:
+    try:
+        return urllib.parse.urlsplit(url).hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+
+
+def check_labels(values: Iterable[str], field: str) -> list[str]:
+    """Aliases or tags: each checked and trimmed, repeats dropped, order kept."""
     cleaned: list[str] = []
-    for alias in aliases:
-        text = check_text(alias, "alias", required=True)
+    for value in values:
+        text = check_text(value, field, required=True)
         assert text is not None
         if text.strip() not in cleaned:
             cleaned.append(text.strip())
     return cleaned
+
+
+def check_aliases(aliases: Iterable[str]) -> list[str]:
+    return check_labels(aliases, "alias")
 
 
 def looks_like_id(text: str) -> bool:

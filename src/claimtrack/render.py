@@ -154,10 +154,14 @@ def render_tsv(listing: Listing, **_: Any) -> str:
 def render_csv(listing: Listing, *, raw: bool = False, **_: Any) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With a "\n" line end, csv does not quote a cell holding a lone "\r", and readers
+    # then split the record there; such rows are written with every cell quoted.
+    quoting_writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(listing.fields)
     convert: Callable[[str], str] = (lambda s: s) if raw else spreadsheet_safe
     for record in listing.records:
-        writer.writerow([convert(cell_text(record.get(f))) for f in listing.fields])
+        row = [convert(cell_text(record.get(f))) for f in listing.fields]
+        (quoting_writer if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 

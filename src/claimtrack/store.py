@@ -1,11 +1,12 @@
 """The store: one TinyDB JSON file, read whole, changed in memory, committed atomically.
 
 Every write holds an exclusive kernel lock on a separate ``<store>.lock`` file across
-re-read, change and commit (the data file itself is replaced on every commit, so it
-cannot carry the lock). The commit writes a temporary file in the same folder,
-fsyncs it, renames it over the store and fsyncs the folder: a reader sees the old
-file or the new one, never half of either. TinyDB works on the in-memory tables
-through a storage that never touches the disk; this module alone does the I/O.
+re-read, change and commit, and commits through `atomicfile.atomic_write` (temp
+file, fsync, rename, fsync of the folder): a reader sees the old file or the new
+one, never half of either. TinyDB works on the in-memory tables through a storage
+that never touches the disk; this module and `atomicfile` alone do the I/O.
+A damaged file is reported and never overwritten; an older schema is migrated
+(`migrations.py`) in one commit that keeps a copy of the old file.
 
 On disk the file is UTF-8 with Arabic kept as characters, keys sorted, indented by
 two spaces: exactly ``json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)``.
@@ -17,13 +18,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
-import errno
-import fcntl
 import getpass
+import itertools
 import os
 import secrets
-import tempfile
-import time
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +32,16 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from claimtrack.errors import LockTimeoutError, StoreError
+from claimtrack.atomicfile import (
+    atomic_write,
+    check_writable,
+    interrupts_deferred,
+    locked,
+    reason,
+    remove_leftover_temp_files,
+)
+from claimtrack.errors import StoreError
+from claimtrack.migrations import migrate
 from claimtrack.model import SCHEMA_VERSION
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -97,6 +104,15 @@ class Store:
     data: Data
     created: bool = False
     changes: list[Change] = field(default_factory=list)
+    # The schema version the file had, when it was older and was migrated in memory;
+    # the raw bytes are kept so that the commit can leave a copy of the old file.
+    migrated_from: int | None = None
+    original: bytes | None = None
+    backup: Path | None = None  # where that copy went, once committed
+    # Extra keys for this transaction's history entry (undo marks what it reverts).
+    history_note: dict[str, Any] = field(default_factory=dict)
+    rewrite: bool = False  # commit even without changes: an explicit upgrade
+    committed: bool = False
     # Indexes other modules build once per process (alias lookups, analysis);
     # dropped whenever the data changes.
     cache: dict[str, Any] = field(default_factory=dict)
@@ -143,6 +159,24 @@ class Store:
         if log:
             self.changes.append(Change(table, key, before, dict(record)))
 
+    def put_many(self, table: str, records: dict[str, dict[str, Any]]) -> None:
+        """Insert or overwrite many records in two passes over the table.
+
+        TinyDB copies the whole table on every insert or update, so a loop of
+        `insert` over an import of 10,000 claims would take minutes.
+        """
+        if not records:
+            return
+        befores = {key: self.get(table, key) for key in records}
+        self.cache.clear()
+        present: list[Any] = [key for key, before in befores.items() if before is not None]
+        documents = [Document(record, doc_id=key) for key, record in records.items()]  # type: ignore[arg-type]
+        target = self._db.table(table)
+        target.remove(doc_ids=present)
+        target.insert_multiple(documents)
+        for key, record in records.items():
+            self.changes.append(Change(table, key, befores[key], dict(record)))
+
     def delete(self, table: str, key: str, *, log: bool = True) -> None:
         before = self.get(table, key)
         self.cache.clear()
@@ -165,6 +199,14 @@ def empty_data() -> Data:
     return data
 
 
+# orjson's terse reasons, said the way a user can act on them
+_JSON_PROBLEMS = {
+    "unexpected end of data": "it ends in the middle of the data (cut short?)",
+    "unexpected content after document": "it has trailing data after the JSON document",
+    "depth limit exceeded": "it is nested too deeply",
+}
+
+
 def decode(raw: bytes, path: Path) -> Data:
     """Parse and check a store file's bytes; a damaged file is an error, never a guess."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -174,11 +216,22 @@ def decode(raw: bytes, path: Path) -> Data:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path} is not valid JSON ({exc})") from None
+        raise StoreError(f"{path} is not valid JSON ({exc}){_json_problem(raw, exc)}") from None
     except RecursionError:
-        raise StoreError(f"{path} is nested too deeply to be a claimtrack store") from None
+        raise StoreError(f"{path} is not valid JSON; it is nested too deeply") from None
     _check_shape(data, path)
     return data  # type: ignore[no-any-return]
+
+
+def _json_problem(raw: bytes, exc: orjson.JSONDecodeError) -> str:
+    """What the parser's message means for the file, when that is worth saying."""
+    # Checked only once parsing failed, so a healthy store pays nothing for it.
+    if b"\x00" in raw:
+        return "; it contains NUL bytes, as a file damaged by a crash often does"
+    for prefix, meaning in _JSON_PROBLEMS.items():
+        if str(exc).startswith(prefix):
+            return f"; {meaning}"
+    return ""
 
 
 def _check_shape(data: Any, path: Path) -> None:
@@ -187,7 +240,7 @@ def _check_shape(data: Any, path: Path) -> None:
         raise StoreError(not_a_store, "It has no schema version")
     schema = data[META_TABLE].get("schema")
     version = schema.get("version") if isinstance(schema, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise StoreError(not_a_store, "It has no schema version")
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -198,12 +251,14 @@ def _check_shape(data: Any, path: Path) -> None:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
             raise StoreError(not_a_store, f"Table {name!r} is not a table of records")
-    for name in TABLES:
-        data.setdefault(name, {})
 
 
 def read_store(path: Path) -> Store:
-    """Load a store for reading. No lock: commits replace the file atomically."""
+    """Load a store for reading. No lock: commits replace the file atomically.
+
+    A store from an older schema version is migrated in memory; the next commit
+    writes the migration (see `write_store`).
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -211,8 +266,26 @@ def read_store(path: Path) -> Store:
     except IsADirectoryError:
         raise StoreError(f"{path} is a folder, not a store file") from None
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-    return Store(path, decode(raw, path))
+        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+    data = decode(raw, path)
+    migrated_from = None
+    if data[META_TABLE]["schema"]["version"] < SCHEMA_VERSION:
+        migrated_from = _migrate(data, path)
+    for name in TABLES:
+        data.setdefault(name, {})
+    original = raw if migrated_from is not None else None
+    return Store(path, data, migrated_from=migrated_from, original=original)
+
+
+def _migrate(data: Data, path: Path) -> int:
+    version: int = data[META_TABLE]["schema"]["version"]
+    try:
+        return migrate(data)
+    except Exception as exc:  # a store a migration cannot handle is damaged: say so, write nothing
+        raise StoreError(
+            f"{path} cannot be upgraded from schema version {version} ({exc!r})",
+            "Run claimtrack check with the claimtrack that wrote it",
+        ) from None
 
 
 # --- writing -------------------------------------------------------------------------
@@ -220,89 +293,6 @@ def read_store(path: Path) -> Store:
 
 def encode(data: Data) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
-
-
-@contextlib.contextmanager
-def _locked(path: Path, timeout: float) -> Iterator[None]:
-    lock_path = path.with_name(path.name + ".lock")
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise StoreError(f"cannot lock {path}: {exc.strerror}") from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockTimeoutError(
-                        f"another claimtrack process holds the store {path} (waited {timeout:g}s)",
-                        "Try again when it has finished, or raise --lock-timeout",
-                    ) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock, as does the death of the process
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
-def _remove_leftover_temp_files(path: Path) -> None:
-    """A writer killed between creating and renaming its temp file leaves it behind."""
-    for leftover in path.parent.glob(_temp_prefix(path) + "*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fchmod(fd, mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise StoreError(f"cannot write {path}: {exc.strerror}; nothing was changed") from None
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # The rename happened; only its durability across a power cut is in doubt.
-        if exc.errno not in (errno.EINVAL, errno.EBADF):
-            raise StoreError(f"cannot sync the folder of {folder}: {exc.strerror}") from None
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -316,22 +306,56 @@ def write_store(
     """Lock, re-read, hand the store to the caller, and commit if it changed.
 
     If the body raises, nothing is written. A missing store is created when `create`.
+    A store from an older schema version is migrated in the same commit, after a
+    copy of the old file is kept beside it as ``<store>.v<N>.bak``.
     """
     if not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
-    with _locked(path, lock_timeout):
-        _remove_leftover_temp_files(path)
+    target = Path(os.path.realpath(path))  # replace a symlink's target, not the link
+    with locked(target, lock_timeout, shown=path):
+        remove_leftover_temp_files(target)
         try:
             store = read_store(path)
         except MissingStoreError:
             if not create:
                 raise
             store = Store(path, empty_data(), created=True)
+        if not store.created:
+            check_writable(target, path)
         yield store
-        if store.changes:
-            _record_history(store, operation)
-        if store.changes or store.created:
-            atomic_write(path, encode(store.data))
+        if not (store.changes or store.created or store.rewrite):
+            return
+        with interrupts_deferred():
+            if store.changes:
+                _record_history(store, operation)
+            payload = _encode(store.data, path)
+            if store.migrated_from is not None and store.original is not None:
+                store.backup = _keep_old_version(target, store.original, store.migrated_from)
+            atomic_write(target, payload, shown=path)
+            store.committed = True
+
+
+def _encode(data: Data, path: Path) -> bytes:
+    try:
+        return encode(data)
+    except orjson.JSONEncodeError as exc:
+        raise StoreError(f"cannot save {path} ({exc}); nothing was changed") from None
+
+
+def _keep_old_version(target: Path, raw: bytes, version: int) -> Path:
+    """Copy the pre-migration bytes beside the store; an identical copy is reused."""
+    for n in itertools.count():
+        suffix = f".v{version}.bak" if n == 0 else f".v{version}.{n}.bak"
+        backup = target.with_name(target.name + suffix)
+        try:
+            if backup.read_bytes() == raw:
+                return backup
+        except FileNotFoundError:
+            atomic_write(backup, raw, like=target)
+            return backup
+        except OSError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def _current_user() -> str:
@@ -348,12 +372,16 @@ def utc_now() -> str:
 def _record_history(store: Store, operation: str) -> None:
     now = utc_now()
     # Time first so keys sort chronologically; the random tail keeps two clones apart.
+    # `seq` orders entries even if the clock steps back, which undo relies on.
     key = f"{now}-{secrets.token_hex(3)}"
+    seq = 1 + max((entry.get("seq", 0) for entry in store.records("history")), default=0)
     entry = {
         "id": key,
+        "seq": seq,
         "time": now,
         "user": _current_user(),
         "operation": operation,
+        **store.history_note,
         "changes": [
             {"table": c.table, "key": c.key, "before": c.before, "after": c.after}
             for c in store.changes

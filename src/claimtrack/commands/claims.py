@@ -30,6 +30,12 @@ from claimtrack.commands.common import (
     read_text_argument,
     resolve_format,
 )
+from claimtrack.commands.completion import (
+    claim_ids,
+    complete_rounds,
+    complete_sides,
+    complete_topics,
+)
 from claimtrack.errors import InputError
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
 from claimtrack.render import Column, Listing, render, render_json_object
@@ -40,7 +46,7 @@ CLAIM_COLUMNS = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
     Column("side", "side", under="to", under_prefix="→ ", max_width=16),
-    Column("kind", "kind", under="topic", max_width=18),
+    Column("kind", "kind", under="topic", no_wrap=True),
     Column("speaker", "speaker", max_width=16),
     Column("text", "text", under="translation", ratio=1),
 )
@@ -53,11 +59,37 @@ def claim_listing(claims: list[dict[str, Any]], title: str | None = None) -> Lis
 def claim_field_options(function: F) -> F:
     """The options shared by `record` and `edit`."""
     options = [
-        click.option("--side", "-s", metavar="SIDE", help="Who states it (slug or alias)."),
-        click.option("--to", "-t", multiple=True, metavar="SIDE", help="Side addressed; repeat."),
-        click.option("--round", "-r", "round_", metavar="ROUND", help="The round it belongs to."),
+        click.option(
+            "--side",
+            "-s",
+            metavar="SIDE",
+            help="Who states it (slug or alias).",
+            shell_complete=complete_sides,
+        ),
+        click.option(
+            "--to",
+            "-t",
+            multiple=True,
+            metavar="SIDE",
+            help="Side addressed; repeat.",
+            shell_complete=complete_sides,
+        ),
+        click.option(
+            "--round",
+            "-r",
+            "round_",
+            metavar="ROUND",
+            help="The round it belongs to.",
+            shell_complete=complete_rounds,
+        ),
         click.option("--date", "-d", metavar="DATE", help="When [default: the round's date]."),
-        click.option("--topic", "-T", metavar="TOPIC", help="What it is about."),
+        click.option(
+            "--topic",
+            "-T",
+            metavar="TOPIC",
+            help="What it is about.",
+            shell_complete=complete_topics,
+        ),
         click.option("--kind", "-k", type=click.Choice(KINDS, case_sensitive=False)),
         click.option("--speaker", metavar="TEXT", help="Who said it, e.g. 'Sergei Lavrov'."),
         click.option("--source", metavar="OUTLET", help="The outlet that reported it."),
@@ -65,7 +97,12 @@ def claim_field_options(function: F) -> F:
         click.option("--published", metavar="DATE", help="When the report was published."),
         click.option("--translation", metavar="TEXT", help="A translation of TEXT."),
         click.option("--grade", metavar="CODE", help="Admiralty grade, e.g. B2."),
-        click.option("--responds-to", metavar="ID", help="The claim this one answers."),
+        click.option(
+            "--responds-to",
+            metavar="ID",
+            help="The claim this one answers.",
+            shell_complete=claim_ids,
+        ),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag; repeat."),
         click.option("--note", metavar="TEXT", help="Your own note."),
     ]
@@ -134,7 +171,7 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
     type=click.Choice(CLEARABLE_CLAIM_FIELDS),
     help="Empty an optional field; repeat.",
 )
-@click.argument("claim_id", metavar="ID")
+@click.argument("claim_id", metavar="ID", shell_complete=claim_ids)
 @pass_app
 def claims_edit(
     app: AppContext, claim_id: str, verbatim: bool | None, clear: tuple[str, ...], **fields: Any
@@ -159,7 +196,7 @@ def claims_edit(
 
 
 @click.command(name="rm")
-@click.argument("claim_ids", metavar="ID...", nargs=-1, required=True)
+@click.argument("claim_ids", metavar="ID...", nargs=-1, required=True, shell_complete=claim_ids)
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--force", is_flag=True, help="Also remove claims others respond to (unlinks them).")
 @pass_app
@@ -186,10 +223,40 @@ def claims_rm(app: AppContext, claim_ids: tuple[str, ...], yes: bool, force: boo
 def filter_options(function: F) -> F:
     """list's filters, shared with every command that selects claims."""
     options = [
-        click.option("--side", "-s", "sides", multiple=True, metavar="SIDE", help="Stated by."),
-        click.option("--to", "-t", "to", multiple=True, metavar="SIDE", help="Addressed to."),
-        click.option("--round", "-r", "rounds", multiple=True, metavar="ROUND"),
-        click.option("--topic", "-T", "topics", multiple=True, metavar="TOPIC"),
+        click.option(
+            "--side",
+            "-s",
+            "sides",
+            multiple=True,
+            metavar="SIDE",
+            help="Stated by.",
+            shell_complete=complete_sides,
+        ),
+        click.option(
+            "--to",
+            "-t",
+            "to",
+            multiple=True,
+            metavar="SIDE",
+            help="Addressed to.",
+            shell_complete=complete_sides,
+        ),
+        click.option(
+            "--round",
+            "-r",
+            "rounds",
+            multiple=True,
+            metavar="ROUND",
+            shell_complete=complete_rounds,
+        ),
+        click.option(
+            "--topic",
+            "-T",
+            "topics",
+            multiple=True,
+            metavar="TOPIC",
+            shell_complete=complete_topics,
+        ),
         click.option(
             "--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS, case_sensitive=False)
         ),
@@ -261,7 +328,7 @@ def claims_list(
 
 
 @click.command(name="show")
-@click.argument("claim_id", metavar="ID")
+@click.argument("claim_id", metavar="ID", shell_complete=claim_ids)
 @format_options()
 @pass_app
 def claims_show(app: AppContext, claim_id: str, fmt: str | None, raw: bool) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from claimtrack.errors import InputError
 from claimtrack.render import FORMATS, Listing, render
 from claimtrack.store import Store, read_store, utc_now, write_store
 
@@ -22,6 +23,8 @@ class AppContext:
     db_path: Path
     lock_timeout: float
     is_default_path: bool = False
+    # Whether a change reached the disk: an interrupted command says if it was saved.
+    committed: bool = False
     # Every store this command loaded; cli.main keeps them alive to the end (see leave).
     loaded: list[Store] = field(default_factory=list, repr=False)
 
@@ -35,13 +38,23 @@ class AppContext:
         """A locked transaction: nothing is written unless the body succeeds."""
         if self.is_default_path:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        with write_store(
-            self.db_path, operation=operation, lock_timeout=self.lock_timeout, create=create
-        ) as store:
-            self.loaded.append(store)
-            yield store
+        store = None
+        try:
+            with write_store(
+                self.db_path, operation=operation, lock_timeout=self.lock_timeout, create=create
+            ) as store:
+                self.loaded.append(store)
+                yield store
+        finally:
+            self.committed = self.committed or bool(store and store.committed)
         if store.created:
             click.echo(f"Created a new store at {self.db_path}", err=True)
+        if store.backup is not None:
+            click.echo(
+                f"Upgraded {self.db_path} from schema version {store.migrated_from} to "
+                f"{store.schema_version}; the old file is kept as {store.backup}",
+                err=True,
+            )
 
     @staticmethod
     def now() -> str:
@@ -88,10 +101,13 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
 
 
 def write_stdout(output: str | bytes) -> None:
-    """`output` to stdout as it is. Not click.echo: that runs a regex over the whole
-    output to strip colour codes, which renderers never emit (render.visible shows
-    ESC as a token), and at 100,000 claims the json is 130 MiB. A renderer may give
-    bytes (UTF-8) to spare decoding and re-encoding all of that."""
+    """`output` to stdout exactly as it is.
+
+    Not click.echo: unless told color=True it strips what looks like ANSI codes,
+    which would change csv cells (the other formats have none left), and it costs a
+    pass over the text (130 MiB of json at 100,000 claims). A renderer may give
+    UTF-8 bytes, sparing the decoding and re-encoding of all of that.
+    """
     if isinstance(output, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(output)
@@ -118,8 +134,22 @@ def read_text_argument(text: str) -> str:
     """TEXT as given, or stdin for `-` (one trailing newline dropped, as shells add it)."""
     if text != "-":
         return text
-    data = click.open_file("-").read()
-    return data[:-1] if data.endswith("\n") else data
+    stdin = sys.stdin
+    raw = (
+        stdin.buffer.read()
+        if hasattr(stdin, "buffer")
+        else stdin.read().encode("utf-8", "surrogateescape")
+    )
+    try:
+        # Strict: a text stream would quietly turn bad bytes into U+FFFD or surrogates.
+        data = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"stdin is not valid UTF-8 text (byte {exc.start})",
+            "Convert it first, e.g. with iconv -t UTF-8",
+        ) from None
+    data = data.removeprefix("\ufeff")  # a byte order mark some editors add
+    return data.removesuffix("\r\n") if data.endswith("\r\n") else data.removesuffix("\n")
 
 
 def stack(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:

@@ -16,11 +16,13 @@ from claimtrack.commands.common import AppContext, pass_app
 )
 @pass_app
 def store_init(app: AppContext, preset: str | None) -> None:
-    """Create an empty store (does nothing to one that exists).
+    """Create an empty store (an existing one is only upgraded, if it is older).
 
     The store is --db, else $CLAIMTRACK_DB, else claims.json in claimtrack's app folder.
     With --preset, the preset's sides, topics and rounds are added (those already
-    present are left alone); no claims.
+    present are left alone); no claims. A store from an older claimtrack is upgraded
+    by any change, and by `init` at once, keeping a copy of the old file beside it
+    as <store>.v<N>.bak.
 
     \b
     Examples:
@@ -31,13 +33,15 @@ def store_init(app: AppContext, preset: str | None) -> None:
 
     if preset is not None:
         presets.load(preset)  # an unknown name fails before anything is created
-    existed = app.db_path.exists()
-    if existed:
-        app.read()  # a damaged file is reported, never overwritten
-        if preset is None:
+    older = False
+    if app.db_path.exists():
+        # A damaged file is reported, never overwritten.
+        older = app.read().migrated_from is not None
+        if preset is None and not older:
             click.echo(f"Store already exists at {app.db_path}", err=True)
             return
     with app.write("init") as store:
+        store.rewrite = older
         added = presets.install(store, preset) if preset else 0
     if preset:
         click.echo(f"Added {added} entries from preset {preset}", err=True)

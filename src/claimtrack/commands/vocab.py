@@ -18,6 +18,12 @@ from claimtrack.commands.common import (
     resolve_format,
     stack,
 )
+from claimtrack.commands.completion import (
+    COMPLETERS,
+    complete_rounds,
+    complete_sides,
+    complete_topics,
+)
 from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
 from claimtrack.render import Column, Listing, render, render_json_object
 from claimtrack.store import Store
@@ -105,7 +111,7 @@ def rm_command(vocab: Vocabulary) -> click.Command:
         help=f"Remove a {vocab.kind}; refused while any {users} uses it.\n\n\b\nExample:\n"
         f"  claimtrack {vocab.kind} rm SLUG",
     )
-    @click.argument("slug")
+    @click.argument("slug", shell_complete=COMPLETERS[vocab.kind])
     @pass_app
     def vocab_rm(app: AppContext, slug: str) -> None:
         with app.write(f"{vocab.kind} rm", create=False) as store:
@@ -159,7 +165,7 @@ def side_add(app: AppContext, slug: str, name: str, aliases: tuple[str, ...]) ->
 
 
 @side_group.command(name="edit")
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_sides)
 @click.option("--name", help="A new name.")
 @changed_aliases
 @clear_option(SIDES)
@@ -227,7 +233,7 @@ def topic_add(
 
 
 @topic_group.command(name="edit")
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_topics)
 @click.option("--title", help="A new title.")
 @click.option("--description", help="A new description.")
 @changed_aliases
@@ -284,7 +290,14 @@ def round_group() -> None:
 @click.option("--name", required=True, help="e.g. 'US-Russia talks, Geneva'.")
 @click.option("--end", metavar="DATE", help="The last day, if it lasted more than one.")
 @click.option("--venue", help="Where it took place.")
-@click.option("--party", "parties", multiple=True, metavar="SIDE", help="A side taking part.")
+@click.option(
+    "--party",
+    "parties",
+    multiple=True,
+    metavar="SIDE",
+    help="A side taking part.",
+    shell_complete=complete_sides,
+)
 @click.option("--note", help="Your own note.")
 @new_aliases
 @pass_app
@@ -301,14 +314,27 @@ def round_add(app: AppContext, slug: str, **fields: Any) -> None:
 
 
 @round_group.command(name="edit")
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_rounds)
 @click.option("--name", help="A new name.")
 @click.option("--date", metavar="DATE", help="A new start date.")
 @click.option("--end", metavar="DATE", help="A new end date.")
 @click.option("--venue", help="A new venue.")
 @click.option("--note", help="A new note.")
-@click.option("--party", "parties", multiple=True, metavar="SIDE", help="Add a party.")
-@click.option("--drop-party", multiple=True, metavar="SIDE", help="Remove a party.")
+@click.option(
+    "--party",
+    "parties",
+    multiple=True,
+    metavar="SIDE",
+    help="Add a party.",
+    shell_complete=complete_sides,
+)
+@click.option(
+    "--drop-party",
+    multiple=True,
+    metavar="SIDE",
+    help="Remove a party.",
+    shell_complete=complete_sides,
+)
 @changed_aliases
 @clear_option(ROUNDS)
 @pass_app
@@ -340,7 +366,7 @@ def round_edit(
 
 
 @round_group.command(name="show")
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_rounds)
 @format_options()
 @pass_app
 def round_show(app: AppContext, slug: str, fmt: str | None, raw: bool) -> None:

@@ -1,0 +1,350 @@
+"""Files in and out: the json dump, jsonl and csv of claims, read back without loss.
+
+Export and import are each other's inverse: a file exported here and imported into an
+empty store exports again byte for byte. `importing.py` validates and applies what
+`parse` reads; this module only turns bytes into records and records into bytes.
+
+csv needs two conventions of its own, both documented in the README:
+
+- Lists (`to`, `tags`) are joined with ", "; a comma or backslash inside an item is
+  written `\\,` or `\\\\`, so a tag such as "Minsk II, 2015" survives the trip.
+- Spreadsheet safety: a cell that begins, after any spaces, with `=`, `+`, `-`, `@`, a
+  tab or a carriage return gets a leading `'` (as `render.spreadsheet_safe` does),
+  and import removes exactly that `'` again. So that a cell which really begins with
+  `'` followed by such a character also survives, it gets one more `'` on export.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import orjson
+
+from claimtrack.claims import sort_claims
+from claimtrack.errors import InputError
+from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
+from claimtrack.plover import plover_jsonl
+from claimtrack.render import spreadsheet_safe
+from claimtrack.store import Store
+from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
+
+EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "plover")
+IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
+VOCAB_KEYS: Final = ("sides", "topics", "rounds")
+DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
+LIST_FIELDS: Final = frozenset({"to", "tags"})
+# Fields an import fills in itself when a file leaves them out (or a csv cell empty).
+DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
+
+_EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+_WHERE_RE: Final = re.compile(r"(?:line (\d+))|(?:(\w*)\[(\d+)\])")
+
+Record = dict[str, Any]
+
+
+def format_for(filename: str) -> str | None:
+    """The format a file name's extension implies, if any."""
+    lowered = filename.lower()
+    for extension, fmt in _EXTENSIONS.items():
+        if lowered.endswith(extension):
+            return fmt
+    return None
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def dump(store: Store, claims: list[Record] | None = None) -> bytes:
+    """The json dump: every claim and vocabulary entry, or `claims` and the entries they use."""
+    if claims is None:
+        payload: Record = {
+            "sides": entries(store, SIDES),
+            "topics": entries(store, TOPICS),
+            "rounds": entries(store, ROUNDS),
+            "claims": sort_claims(store.records("claims")),
+        }
+    else:
+        payload = {**used_vocabulary(store, claims), "claims": sort_claims(claims)}
+    payload["schema_version"] = store.schema_version
+    return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def used_vocabulary(store: Store, claims: Iterable[Record]) -> dict[str, list[Record]]:
+    """The sides, topics and rounds `claims` refer to, with the parties of those rounds."""
+    sides: set[str] = set()
+    topics: set[str] = set()
+    rounds: set[str] = set()
+    for claim in claims:
+        sides.add(claim["side"])
+        sides.update(claim["to"])
+        topics.add(claim["topic"])
+        if claim["round"]:
+            rounds.add(claim["round"])
+    used_rounds = [r for r in entries(store, ROUNDS) if r["slug"] in rounds]
+    for record in used_rounds:
+        sides.update(record["parties"])
+    return {
+        "sides": [s for s in entries(store, SIDES) if s["slug"] in sides],
+        "topics": [t for t in entries(store, TOPICS) if t["slug"] in topics],
+        "rounds": used_rounds,
+    }
+
+
+def jsonl(claims: list[Record]) -> bytes:
+    option = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    return b"".join(orjson.dumps(claim, option=option) for claim in sort_claims(claims))
+
+
+def csv_bytes(claims: list[Record]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_FIELDS)
+    for claim in sort_claims(claims):
+        writer.writerow([protect(encode_cell(claim.get(name))) for name in CLAIM_FIELDS])
+    return out.getvalue().encode("utf-8")
+
+
+def encode_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in value)
+    return str(value)
+
+
+def _would_trigger(text: str) -> bool:
+    """Whether `text` gets a `'` on export; `'` followed by a trigger counts as one."""
+    rest = text.lstrip("'")
+    return spreadsheet_safe(rest) != rest
+
+
+def protect(text: str) -> str:
+    return "'" + text if _would_trigger(text) else text
+
+
+def unprotect(text: str) -> str:
+    """Undo `protect`: drop one `'` only where the rest would have earned it."""
+    if text.startswith("'") and _would_trigger(text[1:]):
+        return text[1:]
+    return text
+
+
+def split_list(cell: str) -> list[str]:
+    """Items of a csv list cell: split on unescaped commas, `\\,` and `\\\\` unescaped."""
+    items: list[str] = []
+    current: list[str] = []
+    chars = iter(cell)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            if following in (",", "\\"):
+                current.append(following)
+            else:
+                current.append(char + following)
+        elif char == ",":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+# --- parsing files -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an import file: where (line or index), which field, what."""
+
+    where: str
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.where}: {self.field}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    def order(self) -> tuple[int, int]:
+        """A sort key for file order: by line, or by section and index; the rest first."""
+        match = _WHERE_RE.fullmatch(self.where)
+        if match is None:
+            return (-1, 0)
+        if match.group(1):
+            return (0, int(match.group(1)))
+        return (("", *VOCAB_KEYS, "claims").index(match.group(2)), int(match.group(3)))
+
+
+@dataclass
+class Item:
+    """One record read from a file, before validation; `given` are the fields it sets."""
+
+    where: str
+    record: Record
+    given: frozenset[str]
+
+
+@dataclass
+class Incoming:
+    sides: list[Item] = field(default_factory=list)
+    topics: list[Item] = field(default_factory=list)
+    rounds: list[Item] = field(default_factory=list)
+    claims: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.sides) + len(self.topics) + len(self.rounds) + len(self.claims)
+
+
+def parse(data: bytes, fmt: str) -> Incoming:
+    """Read an import file; what cannot even be read becomes a problem, not an exception."""
+    incoming = Incoming()
+    if data.startswith(codecs.BOM_UTF8):  # spreadsheets like to write one
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        incoming.problems.append(
+            Problem(f"byte {exc.start + 1}", None, "not UTF-8 text; save the file as UTF-8")
+        )
+        return incoming
+    {"json": _parse_json, "jsonl": _parse_jsonl, "csv": _parse_csv}[fmt](text, incoming)
+    return incoming
+
+
+def _object_item(where: str, value: Any, incoming: Incoming) -> Item | None:
+    if not isinstance(value, dict):
+        incoming.problems.append(Problem(where, None, "not a JSON object"))
+        return None
+    return Item(where, value, frozenset(value))
+
+
+def _parse_json(text: str, incoming: Incoming) -> None:
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        incoming.problems.append(Problem("file", None, f"not valid JSON ({exc})"))
+        return
+    if isinstance(data, list):  # what `claimtrack list --format json` writes
+        _add_items(incoming.claims, "", data, incoming)
+        return
+    if not isinstance(data, dict):
+        incoming.problems.append(Problem("file", None, "not a claimtrack dump or list of claims"))
+        return
+    for key in data:
+        if key not in DUMP_KEYS:
+            incoming.problems.append(Problem(key, None, "unknown key in a claimtrack dump"))
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > SCHEMA_VERSION:
+        incoming.problems.append(
+            Problem(
+                "schema_version",
+                None,
+                f"{version!r} is not a schema version this claimtrack reads "
+                f"(up to {SCHEMA_VERSION})",
+            )
+        )
+    for key in (*VOCAB_KEYS, "claims"):
+        values = data.get(key, [])
+        if not isinstance(values, list):
+            incoming.problems.append(Problem(key, None, "not a list"))
+            continue
+        _add_items(getattr(incoming, key), key, values, incoming)
+
+
+def _add_items(target: list[Item], prefix: str, values: list[Any], incoming: Incoming) -> None:
+    for index, value in enumerate(values):
+        item = _object_item(f"{prefix}[{index}]", value, incoming)
+        if item is not None:
+            target.append(item)
+
+
+def _parse_jsonl(text: str, incoming: Incoming) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            incoming.problems.append(Problem(f"line {number}", None, f"not valid JSON ({exc})"))
+            continue
+        item = _object_item(f"line {number}", value, incoming)
+        if item is not None:
+            incoming.claims.append(item)
+
+
+def _parse_csv(text: str, incoming: Incoming) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        columns = _check_header(header, incoming)
+        start = reader.line_num + 1
+        for row in reader:
+            where, start = f"line {start}", reader.line_num + 1
+            if not row:
+                continue
+            if len(row) != len(header):
+                message = f"has {len(row)} cells; the header has {len(header)}"
+                incoming.problems.append(Problem(where, None, message))
+                continue
+            incoming.claims.append(_csv_item(where, columns, row))
+    except csv.Error as exc:
+        incoming.problems.append(Problem(f"line {reader.line_num}", None, f"bad csv ({exc})"))
+
+
+def _check_header(header: list[str], incoming: Incoming) -> list[str]:
+    columns = [unprotect(name).strip() for name in header]
+    for name in columns:
+        if name not in CLAIM_FIELDS:
+            incoming.problems.append(Problem("line 1", None, f"unknown column '{name}'"))
+        elif columns.count(name) > 1:
+            incoming.problems.append(Problem("line 1", None, f"column '{name}' appears twice"))
+    return columns
+
+
+def _csv_item(where: str, columns: list[str], row: list[str]) -> Item:
+    """Cells to json-like values: lists split, booleans read, empty cells to null."""
+    record: Record = {}
+    for name, raw in zip(columns, row, strict=True):
+        cell = unprotect(raw)
+        if name not in CLAIM_FIELDS or (name in DEFAULTED_FIELDS and cell == ""):
+            # An unknown column was reported once, for the header; not again per row.
+            continue
+        if name in LIST_FIELDS:
+            record[name] = split_list(cell)
+        elif name == "verbatim":
+            record[name] = _csv_bool(cell)
+        else:
+            record[name] = cell or None
+    return Item(where, record, frozenset(record))
+
+
+def _csv_bool(cell: str) -> bool | str:
+    # An unreadable value stays a string, and validation names it.
+    return {"true": True, "false": False}.get(cell.strip().lower(), cell)
+
+
+def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
+    """`claims` None means all of them (and, for json, the full dump)."""
+    if fmt == "json":
+        return dump(store, claims)
+    every = store.records("claims") if claims is None else claims
+    if fmt == "jsonl":
+        return jsonl(every)
+    if fmt == "csv":
+        return csv_bytes(every)
+    if fmt == "plover":
+        return plover_jsonl(store, every)
+    raise InputError(f"unknown export format '{fmt}'", f"Use one of: {', '.join(EXPORT_FORMATS)}")

@@ -1,0 +1,265 @@
+"""`claimtrack check`: every integrity problem in a store, one per record and problem.
+
+Reads only. The file is parsed twice: by the store's own reader (a damaged file is
+an error, as for every command) and by the standard json module with an
+``object_pairs_hook``, which sees what a dict cannot hold: keys that appear twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimtrack.errors import InputError, StoreError
+from claimtrack.model import (
+    CLAIM_FIELDS,
+    KINDS,
+    ROUND_FIELDS,
+    SIDE_FIELDS,
+    TOPIC_FIELDS,
+    check_grade,
+    check_slug,
+    check_text,
+    check_url,
+)
+from claimtrack.store import META_TABLE, Store, read_store
+from claimtrack.textmatch import fold
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+
+RECORD_FIELDS = {
+    "sides": SIDE_FIELDS,
+    "topics": TOPIC_FIELDS,
+    "rounds": ROUND_FIELDS,
+    "claims": CLAIM_FIELDS,
+}
+SINGULAR = {"sides": "side", "topics": "topic", "rounds": "round", "claims": "claim"}
+TEXT_FIELDS = {
+    "sides": {"name": True},
+    "topics": {"title": True, "description": False},
+    "rounds": {"name": True, "venue": False, "note": False},
+    "claims": {
+        "text": True,
+        "speaker": False,
+        "translation": False,
+        "source": False,
+        "note": False,
+    },
+}
+LIST_FIELDS = {"aliases", "parties", "to", "tags"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    table: str
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        label = SINGULAR.get(self.table, f"{self.table} record")
+        return f"{label} {self.key}: {self.message}" if self.key else self.message
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: list[str]
+
+
+def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def check_store(path: Path) -> tuple[Store, list[Problem]]:
+    """The store at `path` and its problems, in table, key and field order."""
+    store = read_store(path)  # damaged files: StoreError, as for every other command
+    try:
+        raw = json.loads(path.read_bytes(), object_pairs_hook=_object_with_duplicates)
+    except RecursionError:
+        raise StoreError(f"{path} is nested too deeply to check") from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read {path} again to check it ({exc})") from None
+    problems = list(_duplicates(raw))
+    for table in RECORD_FIELDS:
+        for key in sorted(store.keys(table)):
+            record = store.get(table, key)
+            assert record is not None
+            found = _record_problems(store, table, key, record)
+            problems += [Problem(table, key, message) for message in found]
+    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS])}
+    problems.sort(key=lambda p: (order.get(p.table, len(order)), p.key))  # stable
+    return store, problems
+
+
+def _duplicates(raw: _Object) -> Iterator[Problem]:
+    for name in raw.duplicates:
+        yield Problem("", "", f"table '{name}' appears more than once; only the last is read")
+    for table, records in raw.items():
+        if not isinstance(records, _Object):
+            continue
+        for key in dict.fromkeys(records.duplicates):
+            count = records.duplicates.count(key) + 1
+            what = "id" if table == "claims" else "key"
+            yield Problem(table, key, f"duplicate {what}: {count} records share it")
+        if table == META_TABLE:
+            continue
+        for key, record in records.items():
+            if isinstance(record, _Object):
+                for name in dict.fromkeys(record.duplicates):
+                    yield Problem(table, key, f"field '{name}' appears more than once")
+
+
+def _record_problems(store: Store, table: str, key: str, record: dict[str, Any]) -> Iterator[str]:
+    fields = RECORD_FIELDS[table]
+    missing = [name for name in fields if name not in record]
+    if missing:
+        yield f"missing field{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    own_key = "id" if table == "claims" else "slug"
+    if own_key in record and record[own_key] != key:
+        yield f"{own_key} '{record[own_key]}' differs from its key '{key}'"
+    if table != "claims":
+        yield from _slug_problems(key, table)
+    for name, required in TEXT_FIELDS[table].items():
+        if name in record:
+            yield from _text_problems(name, record[name], required)
+    for name in LIST_FIELDS & set(fields) & set(record):
+        value = record[name]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            yield f"{name} should be a list of texts, not {_show(value)}"
+    if table == "rounds":
+        yield from _round_problems(store, record)
+    elif table == "claims":
+        yield from _claim_problems(store, key, record)
+    if table != "claims":
+        yield from _alias_problems(store, table, key, record)
+
+
+def _slug_problems(key: str, table: str) -> Iterator[str]:
+    try:
+        check_slug(key, SINGULAR[table])
+    except InputError:
+        yield f"'{key}' is not a valid slug"
+
+
+def _text_problems(name: str, value: Any, required: bool) -> Iterator[str]:
+    if value is None:
+        if required:
+            yield f"{name} is empty"
+        return
+    if not isinstance(value, str):
+        yield f"{name} should be text, not {_show(value)}"
+        return
+    try:
+        check_text(value, name, required=required)
+    except InputError as exc:
+        yield exc.message
+
+
+def _alias_problems(store: Store, table: str, key: str, record: dict[str, Any]) -> Iterator[str]:
+    aliases = record.get("aliases")
+    if not isinstance(aliases, list):
+        return
+    for other in sorted(store.keys(table) - {key}):
+        names = store.get(table, other) or {}
+        taken = {fold(n) for n in [other, *names.get("aliases", [])] if isinstance(n, str)}
+        for alias in aliases:
+            if isinstance(alias, str) and fold(alias) in taken:
+                yield f"alias '{alias}' also names {SINGULAR[table]} '{other}'"
+
+
+def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:
+    yield from _date_problems(record, "date", required=True)
+    yield from _date_problems(record, "end", required=False)
+    start, end = record.get("date"), record.get("end")
+    if _is_date(start) and _is_date(end) and str(end) < str(start):
+        yield f"ends ({end}) before it starts ({start})"
+    yield from _unknown(store, "sides", "side", record.get("parties"), label="party")
+
+
+def _claim_problems(store: Store, key: str, claim: dict[str, Any]) -> Iterator[str]:
+    yield from _unknown(store, "sides", "side", [claim.get("side")])
+    yield from _unknown(store, "sides", "side", claim.get("to"), label="to")
+    yield from _unknown(store, "topics", "topic", [claim.get("topic")])
+    if claim.get("round") is not None:
+        yield from _unknown(store, "rounds", "round", [claim["round"]])
+    if "kind" in claim and claim["kind"] not in KINDS:
+        yield f"kind {_show(claim['kind'])} is not one of {', '.join(KINDS)}"
+    yield from _date_problems(claim, "date", required=True)
+    yield from _date_problems(claim, "published", required=False)
+    for name in ("created", "updated"):
+        value = claim.get(name)
+        if name in claim and not (isinstance(value, str) and _TIMESTAMP_RE.fullmatch(value)):
+            yield f"{name} {_show(value)} is not a UTC timestamp"
+    if "verbatim" in claim and not isinstance(claim["verbatim"], bool):
+        yield f"verbatim should be true or false, not {_show(claim['verbatim'])}"
+    yield from _checked("grade", claim.get("grade"), check_grade, exact=True)
+    yield from _checked("url", claim.get("url"), check_url, exact=True)
+    parent = claim.get("responds_to")
+    if parent is not None:
+        if parent == key:
+            yield "responds to itself"
+        elif not isinstance(parent, str) or store.get("claims", parent) is None:
+            yield f"responds_to names claim {_show(parent)}, which does not exist"
+
+
+def _unknown(
+    store: Store, table: str, what: str, values: Any, *, label: str | None = None
+) -> Iterator[str]:
+    if not isinstance(values, list):
+        return
+    for value in values:
+        if value is None:
+            continue
+        if not isinstance(value, str) or store.get(table, value) is None:
+            yield f"{label or what} names unknown {what} {_show(value)}"
+
+
+def _checked(name: str, value: Any, check: Any, *, exact: bool) -> Iterator[str]:
+    if value is None:
+        return
+    try:
+        ok = isinstance(value, str) and (check(value) == value or not exact)
+    except InputError:
+        ok = False
+    if not ok:
+        yield f"{name} {_show(value)} is not valid"
+
+
+def _date_problems(record: dict[str, Any], name: str, *, required: bool) -> Iterator[str]:
+    if name not in record:
+        return  # reported as a missing field
+    value = record[name]
+    if value is None:
+        if required:
+            yield f"{name} is empty"
+        return
+    if not _is_date(value):
+        yield f"{name} {_show(value)} is not a date (YYYY-MM-DD)"
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:59] + "…")
+    return json.dumps(value, ensure_ascii=False)[:60]
