@@ -73,12 +73,13 @@ def test_help_imports_neither_rich_tinydb_nor_dateutil() -> None:
         assert loaded(modules, package) == []
 
 
-def test_list_json_does_not_import_rich(store_with_a_claim: Path) -> None:
+def test_list_json_imports_neither_rich_nor_dateutil(store_with_a_claim: Path) -> None:
     modules = imported_by(
         "list", "--format", "json", env={"CLAIMTRACK_DB": str(store_with_a_claim)}
     )
     assert "claimtrack.commands.claims" in modules  # the probe really ran the listing
     assert loaded(modules, "rich") == []
+    assert loaded(modules, "dateutil") == []  # only --since and --until parse dates
 
 
 def test_every_command_has_a_summary() -> None:
