@@ -181,7 +181,7 @@ def test_md_cells(value: Any, cell: str) -> None:
 
 
 def test_json_exact() -> None:
-    out = render(listing(RECORDS[1:]), "json")
+    out = render(listing(RECORDS[1:]), "json").decode()
     assert out == (
         "[\n"
         "  {\n"
@@ -211,11 +211,11 @@ def test_json_keeps_every_character_and_field() -> None:
 
 
 def test_json_of_nothing_is_an_empty_array() -> None:
-    assert render(listing([]), "json") == "[]\n"
+    assert render(listing([]), "json") == b"[]\n"
 
 
 def test_jsonl_exact() -> None:
-    assert render(listing(), "jsonl") == (
+    assert render(listing(), "jsonl").decode() == (
         '{"id":"abcd234567","note":null,"tags":["x","y"],"text":"a\\tb\\nc\\\\d|e",'
         '"translation":"tr","verbatim":true}\n'
         '{"id":"efgh234567","note":"-1","tags":[],"text":"=SUM(A1)",'
@@ -227,11 +227,14 @@ def test_jsonl_exact() -> None:
 
 
 def test_jsonl_of_nothing_is_empty() -> None:
-    assert render(listing([]), "jsonl") == ""
+    assert render(listing([]), "jsonl") == b""
 
 
 def test_json_object() -> None:
-    assert render_json_object({"b": 1, "a": ["ب"]}) == '{\n  "a": [\n    "ب"\n  ],\n  "b": 1\n}\n'
+    assert (
+        render_json_object({"b": 1, "a": ["ب"]}).decode()
+        == '{\n  "a": [\n    "ب"\n  ],\n  "b": 1\n}\n'
+    )
 
 
 def test_ids() -> None:

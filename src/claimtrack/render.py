@@ -126,23 +126,24 @@ def md_cell(value: Any) -> str:
 # --- the formats ---------------------------------------------------------------------
 
 
-_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+# json and jsonl are UTF-8 bytes, written to stdout as they are: decoding them to
+# str, appending the newline and encoding them again cost ~0.5 s and ~140 MiB at
+# 100,000 claims.
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
-def render_json(listing: Listing, **_: Any) -> str:
-    return orjson.dumps(listing.records, option=_JSON_OPTIONS).decode() + "\n"
+def render_json(listing: Listing, **_: Any) -> bytes:
+    return orjson.dumps(listing.records, option=_JSON_OPTIONS)
 
 
-def render_json_object(record: Record) -> str:
+def render_json_object(record: Record) -> bytes:
     """One record as a json object, for commands that show a single thing."""
-    return orjson.dumps(record, option=_JSON_OPTIONS).decode() + "\n"
+    return orjson.dumps(record, option=_JSON_OPTIONS)
 
 
-def render_jsonl(listing: Listing, **_: Any) -> str:
-    return "".join(
-        orjson.dumps(r, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
-        for r in listing.records
-    )
+def render_jsonl(listing: Listing, **_: Any) -> bytes:
+    options = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    return b"".join([orjson.dumps(r, option=options) for r in listing.records])
 
 
 def render_tsv(listing: Listing, **_: Any) -> str:
@@ -259,5 +260,5 @@ RENDERERS: dict[str, Callable[..., Any]] = {
 
 
 def render(listing: Listing, fmt: str, *, raw: bool = False, width: int = 80) -> Any:
-    """Text for every format but `table`, which gives a rich renderable."""
+    """Text for every format but json and jsonl (UTF-8 bytes) and `table` (a rich renderable)."""
     return RENDERERS[fmt](listing, raw=raw, width=width)

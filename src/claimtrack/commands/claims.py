@@ -29,6 +29,7 @@ from claimtrack.commands.common import (
     print_rich,
     read_text_argument,
     resolve_format,
+    write_stdout,
 )
 from claimtrack.commands.completion import (
     claim_ids,
@@ -351,7 +352,7 @@ def claims_show(app: AppContext, claim_id: str, fmt: str | None, raw: bool) -> N
     if fmt in ("json", "jsonl"):
         whole = {**claim, "responds_to_claim": parent, "responses": replies}
         if fmt == "json":
-            click.echo(render_json_object(whole), nl=False)
+            write_stdout(render_json_object(whole))
         else:
             emit(Listing([whole], CLAIM_FIELDS, CLAIM_COLUMNS), fmt)
         return

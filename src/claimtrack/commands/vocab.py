@@ -17,6 +17,7 @@ from claimtrack.commands.common import (
     print_rich,
     resolve_format,
     stack,
+    write_stdout,
 )
 from claimtrack.commands.completion import (
     COMPLETERS,
@@ -384,7 +385,7 @@ def round_show(app: AppContext, slug: str, fmt: str | None, raw: bool) -> None:
     claims = sort_claims(filter_claims(store, ClaimFilter(rounds=[record["slug"]])))
     fmt = resolve_format(fmt)
     if fmt == "json":
-        click.echo(render_json_object({**record, "claims": claims}), nl=False)
+        write_stdout(render_json_object({**record, "claims": claims}))
     elif fmt == "table":
         details = render(entry_listing(ROUNDS, [record]), "table")
         print_rich(details, render(claim_listing(claims, title="Claims"), "table"))
