@@ -43,6 +43,15 @@ def claim_order(claim: Claim) -> tuple[str, str, str]:
     return (claim["date"], claim["created"], claim["id"])
 
 
+def _claim_order_key(claim: Claim) -> str:
+    """`claim_order` as one string, which sorts several times faster than a tuple.
+
+    NUL sorts before every other character and none of the three fields holds one,
+    so the order is the same (see claims.sort_claims).
+    """
+    return f"{claim['date']}\0{claim['created']}\0{claim['id']}"
+
+
 class ClaimIndex:
     """Claims grouped the ways the views look them up; every list is in `claim_order`.
 
@@ -51,7 +60,7 @@ class ClaimIndex:
     """
 
     def __init__(self, claims: Iterable[Claim]) -> None:
-        self.claims: list[Claim] = sorted(claims, key=claim_order)
+        self.claims: list[Claim] = sorted(claims, key=_claim_order_key)
 
     @property
     def latest_date(self) -> str | None:
