@@ -7,10 +7,7 @@ claim would cost more than the filtering itself.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
-import urllib.parse
 from collections.abc import Container, Iterable
 from typing import Any, Final, TypedDict
 
@@ -160,6 +157,8 @@ def check_url(url: str) -> str:
 
 
 def _url_host(url: str) -> str | None:
+    import urllib.parse  # with ipaddress ~3 ms to import; only urls need it
+
     try:
         return urllib.parse.urlsplit(url).hostname
     except ValueError:  # e.g. an unclosed IPv6 bracket
@@ -193,6 +192,10 @@ def mint_claim_id(side: str, date: str, topic: str, text: str, taken: Container[
     base32 characters hold 50 bits: a collision among a million claims is about
     one in two thousand, and `taken` turns even that into a fresh id.
     """
+    # Only `record` and imports mint ids; hashlib alone takes ~3 ms to import.
+    import base64
+    import hashlib
+
     salt = 0
     while True:
         material = "\x1f".join((side, date, topic, text, str(salt) if salt else ""))

@@ -8,8 +8,6 @@ json, jsonl and csv keep the exact characters. rich is imported only for tables.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -153,6 +151,9 @@ def render_tsv(listing: Listing, **_: Any) -> str:
 
 
 def render_csv(listing: Listing, *, raw: bool = False, **_: Any) -> str:
+    import csv  # imported here so that the other formats do not pay for it
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     # With a "\n" line end, csv does not quote a cell holding a lone "\r", and readers

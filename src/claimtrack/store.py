@@ -30,14 +30,6 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from claimtrack.atomicfile import (
-    atomic_write,
-    check_writable,
-    interrupts_deferred,
-    locked,
-    reason,
-    remove_leftover_temp_files,
-)
 from claimtrack.errors import StoreError
 from claimtrack.migrations import migrate
 from claimtrack.model import SCHEMA_VERSION
@@ -278,6 +270,8 @@ def read_store(path: Path) -> Store:
     except IsADirectoryError:
         raise StoreError(f"{path} is a folder, not a store file") from None
     except OSError as exc:
+        from claimtrack.atomicfile import reason
+
         raise StoreError(f"cannot read {path}: {reason(exc)}") from None
     data = decode(raw, path)
     migrated_from = None
@@ -323,6 +317,16 @@ def write_store(
     A store from an older schema version is migrated in the same commit, after a
     copy of the old file is kept beside it as ``<store>.v<N>.bak``.
     """
+    # The write machinery (fcntl, signal, secrets, glob: ~3.5 ms) loads only here,
+    # so that read commands do not import it.
+    from claimtrack.atomicfile import (
+        atomic_write,
+        check_writable,
+        interrupts_deferred,
+        locked,
+        remove_leftover_temp_files,
+    )
+
     if not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
     target = Path(os.path.realpath(path))  # replace a symlink's target, not the link
@@ -365,6 +369,8 @@ def _keep_old_version(target: Path, raw: bytes, version: int) -> Path:
             if backup.read_bytes() == raw:
                 return backup
         except FileNotFoundError:
+            from claimtrack.atomicfile import atomic_write
+
             atomic_write(backup, raw, like=target)
             return backup
         except OSError:

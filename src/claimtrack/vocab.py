@@ -8,7 +8,6 @@ new entry.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +72,8 @@ def resolve_all(store: Store, vocab: Vocabulary, texts: Iterable[str]) -> list[s
 
 
 def unknown_entry_error(vocab: Vocabulary, text: str, index: dict[str, str]) -> NotFoundError:
+    import difflib  # only for this message: not worth importing on every start
+
     close = difflib.get_close_matches(fold(text), list(index), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(index[name] for name in close))[:3]
     message = f"unknown {vocab.kind} '{text}'"
