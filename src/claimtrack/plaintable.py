@@ -114,7 +114,7 @@ def _fitting_words(width: int) -> re.Pattern[str]:
     return re.compile(rf"[^\n]{{0,{width - 1}}}\S(?=\s|$)\s*")
 
 
-_FIRST_WORD_RE = re.compile(r"\s*\S+\s*")
+_FIRST_WORD_RE = re.compile(r"\s*(\S+)\s*")
 
 
 def _wrap_narrow(line: str, width: int) -> list[Line]:
@@ -133,9 +133,12 @@ def _wrap_narrow(line: str, width: int) -> list[Line]:
         # The first word is too long: fold it with its spaces, as rich does, into
         # pieces of `width`; the last piece starts the next line.
         word = _FIRST_WORD_RE.match(line, start)
-        if word is None or word.end() - start <= width:
-            lines.append((line[start:], end - start))  # only spaces are left
-            break
+        if word is None or (start and line[start].isspace()):
+            # Spaces left from a folded word: rich gives them a line of their own.
+            stop = word.start(1) if word else end
+            lines.append((line[start:stop], stop - start))
+            start = stop
+            continue
         pieces = (word.end() - start - 1) // width
         for _ in range(pieces):
             lines.append((line[start : start + width], width))
