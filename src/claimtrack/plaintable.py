@@ -302,6 +302,10 @@ def _row_lines(
     row: list[list[StyledLine]], widths: list[int], *, pad_style: bool = False
 ) -> Iterator[str]:
     """One table row: each cell's lines padded to its width, short cells blank below."""
+    if not pad_style and all(len(lines) == 1 and not lines[0][2] for lines in row):
+        texts = [f" {t}{' ' * (w - n)} " for ((t, n, _),), w in zip(row, widths, strict=True)]
+        yield " " + " ".join(texts) + " \n"
+        return
     height = max(len(lines) for lines in row)
     blank: StyledLine = ("", 0, "")
     for index in range(height):
