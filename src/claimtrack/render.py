@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -68,6 +69,24 @@ _UNSAFE_RE = re.compile(
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
+@lru_cache(maxsize=1)
+def _safe_text_re() -> re.Pattern[str]:
+    """Text made only of characters known to be safe: ASCII left by `_UNSAFE_RE`, and
+    the letters and punctuation of the scripts up to U+07FF (Latin, Greek, Cyrillic,
+    Hebrew, Arabic...) and U+2010-U+21FF, read from unicodedata. Such text needs no
+    pass character by character (0.5 s for the Arabic of 10,000 claims)."""
+    ranges: list[list[int]] = []
+    for code in (*range(0x80, 0x800), *range(0x2010, 0x2200)):
+        if _is_unsafe(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[\\x00-\\x7f{body}]*")
+
+
 def _token(char: str) -> str:
     return f"<U+{ord(char):04X}>"
 
@@ -82,7 +101,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
         return _token(char)
 
     text = _UNSAFE_RE.sub(replace, text)
-    if _NON_ASCII_RE.search(text):
+    if _NON_ASCII_RE.search(text) and not _safe_text_re().fullmatch(text):
         text = "".join(_token(c) if _is_unsafe(c) and c != "\n" else c for c in text)
     return text
 

@@ -94,8 +94,16 @@ def resolve_format(fmt: str | None) -> str:
 def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
     fmt = resolve_format(fmt)
     if fmt == "table":
+        from claimtrack.plaintable import FAST_TABLE_ROWS, write_table
+
         console = make_console()
-        console.print(render(listing, fmt, width=console.width))
+        if len(listing.records) > FAST_TABLE_ROWS and not listing.row_styles:
+            # rich needs seconds per thousand rows; see plaintable.py.
+            styled = console.color_system is not None
+            write_table(listing, console.width, sys.stdout, styled=styled)
+            sys.stdout.flush()
+        else:
+            console.print(render(listing, fmt, width=console.width))
     else:
         write_stdout(render(listing, fmt, raw=raw))
 

@@ -1,0 +1,142 @@
+"""plaintable.py: the line-by-line writer for long tables, by plain calls."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from claimtrack.commands.common import emit
+from claimtrack.plaintable import FAST_TABLE_ROWS, cell_width, table_lines, wrap, write_table
+from claimtrack.render import Column, Listing, render
+
+COLUMNS = (
+    Column("id", "id", no_wrap=True),
+    Column("side", "side", under="to", under_prefix="→ ", max_width=8),
+    Column("text", "text", under="translation", ratio=1),
+)
+RECORDS: list[dict[str, Any]] = [
+    {"id": "abcd234567", "side": "russia", "to": "us", "text": "We demand a ceasefire now"},
+    {"id": "efgh234567", "side": "turkey", "text": "نطالب بوقف إطلاق النار", "translation": "a"},
+]
+ARABIC = (
+    "نحن نطالب بوقف فوري لإطلاق النار في جميع المناطق، وبانسحاب كامل للقوات، "
+    "وبضمانات مكتوبة تلتزم بها جميع الأطراف قبل أي جولة مقبلة من المحادثات"
+)
+ENGLISH = (
+    "The delegation proposes a phased withdrawal of forces, guarantees in writing, "
+    "and a monitoring mission before the next round of talks can begin"
+)
+
+
+def plain(listing: Listing, width: int = 40, styled: bool = False) -> str:
+    return "".join(table_lines(listing, width, styled=styled))
+
+
+def rich_table(listing: Listing, width: int = 40, color: bool = False) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    console.print(render(listing, "table", width=width))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_exact_output_of_a_small_listing() -> None:
+    assert plain(Listing(RECORDS, ("id",), COLUMNS)).splitlines() == [
+        " " * 40,
+        "  id           side     text            ",
+        " ────────────────────────────────────── ",
+        "  abcd234567   russia   We demand a     ",
+        "               → us     ceasefire now   ",
+        "  efgh234567   turkey   نطالب بوقف      ",
+        "                        إطلاق النار     ",
+        "                        a               ",
+        " " * 40,
+    ]
+
+
+@pytest.mark.parametrize("width", [30, 40, 80, 120])
+@pytest.mark.parametrize("color", [False, True])
+def test_same_bytes_as_rich(width: int, color: bool) -> None:
+    records = [
+        *RECORDS,
+        {"id": "x" * 10, "side": "a-very-long-side", "text": ARABIC, "translation": ENGLISH},
+        {"id": "y" * 10, "side": "eu", "text": "line one\nline two\n\nafter a blank " + "w" * 45},
+    ]
+    listing = Listing(records, ("id",), COLUMNS, title="Claims", caption="4 claims")
+    assert plain(listing, width, styled=color) == rich_table(listing, width, color)
+
+
+def test_header_and_rule() -> None:
+    lines = plain(Listing([], ("id",), COLUMNS), width=30).splitlines()
+    assert lines[1].split() == ["id", "side", "text"]
+    assert lines[2] == " " + "─" * 28 + " "
+    assert len(lines) == 4
+
+
+@pytest.mark.parametrize("text", [ARABIC, ENGLISH])
+@pytest.mark.parametrize("width", [5, 12, 29])
+def test_wrapping_keeps_every_character(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert len(lines) > 1
+    assert all(size == cell_width(line) <= width for line, size in lines)
+    # Only the spaces at the breaks may go; words longer than 5 are folded.
+    assert re.sub(r"\s", "", "".join(line for line, _ in lines)) == re.sub(r"\s", "", text)
+    if width > 5:
+        assert " ".join(line.strip() for line, _ in lines) == text
+
+
+def test_a_word_longer_than_the_column_is_folded_not_cut() -> None:
+    assert wrap("ab " + "x" * 25 + " cd", 10) == [
+        ("ab ", 3),  # a space within the width stays, as in rich
+        ("x" * 10, 10),
+        ("x" * 10, 10),
+        ("xxxxx cd", 8),
+    ]
+
+
+def test_wide_characters_take_two_cells() -> None:
+    assert cell_width("日本語") == 6
+    assert cell_width("مرحبا") == 5
+    assert wrap("日本語の文章", 5) == [("日本", 4), ("語の", 4), ("文章", 4)]
+
+
+def test_control_characters_are_shown_as_tokens() -> None:
+    records = [{"id": "a\x1b[31m", "side": "s", "text": "x\ty\rz\u202e\nw", "translation": "\x07"}]
+    output = plain(Listing(records, ("id",), COLUMNS), width=80)
+    assert "\x1b" not in output and "\u202e" not in output and "\r" not in output
+    for token in ("<U+001B>", "<U+202E>", "<U+0009>", "<U+000D>", "<U+0007>"):
+        assert token in output
+    assert output.splitlines()[4].split()[-1] == "w"  # the newline starts a new line
+
+
+def test_styles_only_when_asked() -> None:
+    listing = Listing(RECORDS, ("id",), COLUMNS)
+    assert "\x1b" not in plain(listing, styled=False)
+    styled = plain(listing, styled=True)
+    assert "\x1b[1mid" in styled and "\x1b[2m→ us\x1b[0m" in styled
+
+
+def test_write_table_writes_the_same_lines() -> None:
+    out = io.StringIO()
+    write_table(Listing(RECORDS * 300, ("id",), COLUMNS), 60, out)
+    assert out.getvalue() == plain(Listing(RECORDS * 300, ("id",), COLUMNS), 60)
+
+
+def test_emit_uses_the_writer_for_long_listings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    listing = Listing(RECORDS * (FAST_TABLE_ROWS // 2 + 1), ("id",), COLUMNS)
+    emit(listing, "table")
+    assert capsys.readouterr().out == plain(listing, 60)
