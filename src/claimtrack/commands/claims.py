@@ -346,7 +346,8 @@ def claims_show(app: AppContext, claim_id: str, fmt: str | None, raw: bool) -> N
     """
     store = app.read()
     claim = find_claim(store, claim_id)
-    parent = find_claim(store, claim["responds_to"]) if claim["responds_to"] else None
+    # A dangling link (a hand-edited store; `check` reports it) shows as no parent.
+    parent = store.get("claims", claim["responds_to"]) if claim["responds_to"] else None
     replies = responses_to(store, claim["id"])
     fmt = resolve_format(fmt)
     if fmt in ("json", "jsonl"):
