@@ -13,9 +13,25 @@ import pytest
 from click.testing import Result
 
 from claimtrack.errors import ClaimtrackError, InputError
-from claimtrack.model import CLAIM_FIELDS
+from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
 from claimtrack.store import Store, empty_data
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
+
+# An empty store exactly as it lies on disk: the format is part of the contract.
+EMPTY_STORE = (
+    "{\n"
+    '  "claims": {},\n'
+    '  "history": {},\n'
+    '  "meta": {\n'
+    '    "schema": {\n'
+    f'      "version": {SCHEMA_VERSION}\n'
+    "    }\n"
+    "  },\n"
+    '  "rounds": {},\n'
+    '  "sides": {},\n'
+    '  "topics": {}\n'
+    "}\n"
+)
 
 Run = Callable[..., Result]  # conftest's `run`: the CLI without a terminal
 Fails = Callable[..., Result]  # conftest's `fails`: a command that must fail cleanly

@@ -19,22 +19,7 @@ import pytest
 from claimtrack import presets
 from claimtrack.cli import COMMANDS, cli
 from claimtrack.model import SCHEMA_VERSION
-from helpers import Fails, Run, files_under
-
-EMPTY_STORE = (
-    "{\n"
-    '  "claims": {},\n'
-    '  "history": {},\n'
-    '  "meta": {\n'
-    '    "schema": {\n'
-    f'      "version": {SCHEMA_VERSION}\n'
-    "    }\n"
-    "  },\n"
-    '  "rounds": {},\n'
-    '  "sides": {},\n'
-    '  "topics": {}\n'
-    "}\n"
-)
+from helpers import EMPTY_STORE, Fails, Run, files_under
 
 PRESET = "security-guarantees-2022"
 READ_COMMANDS = [

@@ -21,7 +21,7 @@ from claimtrack.store import (
     read_store,
     write_store,
 )
-from helpers import raises_error
+from helpers import EMPTY_STORE, raises_error
 
 SIDE = {"slug": "russia", "name": "Russia", "aliases": ["روسيا", "RU"]}
 ARABIC = "ضمانات أمنية ملزمة قانونيا"
@@ -76,20 +76,7 @@ def test_encode_matches_json_dumps_on_awkward_characters() -> None:
 def test_empty_store_layout(path: Path) -> None:
     with write_store(path, operation="init"):
         pass
-    assert path.read_text(encoding="utf-8") == (
-        "{\n"
-        '  "claims": {},\n'
-        '  "history": {},\n'
-        '  "meta": {\n'
-        '    "schema": {\n'
-        f'      "version": {SCHEMA_VERSION}\n'
-        "    }\n"
-        "  },\n"
-        '  "rounds": {},\n'
-        '  "sides": {},\n'
-        '  "topics": {}\n'
-        "}\n"
-    )
+    assert path.read_text(encoding="utf-8") == EMPTY_STORE
 
 
 def test_schema_version_is_recorded(saved: Path) -> None:

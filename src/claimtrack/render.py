@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +48,6 @@ class Listing:
     title: str | None = None
     id_key: str = "id"
     caption: str | None = None
-    row_styles: list[str] = field(default_factory=list)
 
 
 # --- making text safe to show ---------------------------------------------------------
@@ -254,7 +253,7 @@ def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableTy
             ratio=column.ratio,
             max_width=max_width,
         )
-    for index, record in enumerate(listing.records):
+    for record in listing.records:
         cells = []
         for column in listing.columns:
             cell = Text(visible(cell_text(record.get(column.key)), keep_newlines=True))
@@ -263,8 +262,7 @@ def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableTy
                 cell.append("\n")
                 cell.append(visible(under, keep_newlines=True), "dim")
             cells.append(cell)
-        style = listing.row_styles[index] if index < len(listing.row_styles) else None
-        table.add_row(*cells, style=style)
+        table.add_row(*cells)
     return table
 
 

@@ -97,7 +97,7 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
         from claimtrack.plaintable import FAST_TABLE_ROWS, write_table
 
         console = make_console()
-        if len(listing.records) > FAST_TABLE_ROWS and not listing.row_styles:
+        if len(listing.records) > FAST_TABLE_ROWS:
             # rich needs seconds per thousand rows; see plaintable.py.
             styled = console.color_system is not None
             write_table(listing, console.width, sys.stdout, styled=styled)
