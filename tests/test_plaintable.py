@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from claimtrack.commands.common import emit
@@ -140,3 +142,45 @@ def test_emit_uses_the_writer_for_long_listings(
     listing = Listing(RECORDS * (FAST_TABLE_ROWS // 2 + 1), ("id",), COLUMNS)
     emit(listing, "table")
     assert capsys.readouterr().out == plain(listing, 60)
+
+
+def test_emit_styles_a_long_listing_as_rich_would(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("TERM", raising=False)
+    listing = Listing(RECORDS * (FAST_TABLE_ROWS // 2 + 1), ("id",), COLUMNS)
+    emit(listing, "table")
+    assert capsys.readouterr().out == plain(listing, 70, styled=True)
+
+
+# Words of the scripts the fast path takes in bulk, and of those it must leave to
+# `wrap`: combining marks, wide characters, other spaces, control characters.
+_plain_word = st.text(st.sampled_from("abcXYZ019.,-—«»بتثجحخ"), min_size=1, max_size=14)
+_other_word = st.text(st.sampled_from("e\u0301日本\u00a0\t\n\x1b"), min_size=1, max_size=4)
+_word = st.one_of(_plain_word, _plain_word, _plain_word, _other_word, st.just("x" * 40))
+_cell = st.builds(
+    lambda words, seps, edges: (
+        edges[0] + "".join(w + s for w, s in zip(words, seps, strict=False)) + edges[1]
+    ),
+    st.lists(_word, max_size=12),
+    st.lists(st.sampled_from([" ", " ", " ", "  ", "\n"]), min_size=12, max_size=12),
+    st.tuples(st.sampled_from(["", "", " "]), st.sampled_from(["", "", " "])),
+)
+_records = st.lists(
+    st.fixed_dictionaries(
+        {"id": _plain_word, "side": _cell, "text": _cell},
+        optional={"to": _cell, "translation": _cell},
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=_records, width=st.integers(40, 140), color=st.booleans())
+def test_same_bytes_as_rich_for_any_text(
+    records: list[dict[str, Any]], width: int, color: bool
+) -> None:
+    listing = Listing(records, ("id",), COLUMNS)
+    assert plain(listing, width, styled=color) == rich_table(listing, width, color)

@@ -12,11 +12,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import IO
+from itertools import accumulate, chain, compress, repeat
+from operator import add, itemgetter, methodcaller, ne
+from typing import IO, Any
 
-from claimtrack.render import Column, Listing, Record, _column_widths, cell_text, visible
+from claimtrack.render import (
+    Column,
+    Listing,
+    Record,
+    all_visible,
+    cell_text,
+    column_caps,
+    visible,
+)
 
 # Above this many rows a listing is written here rather than by rich. Below it rich
 # takes well under a second, and its tables are the ones the tests pin exactly.
@@ -31,22 +42,6 @@ _WORD_RE = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE_RE = re.compile(r"\s+$")
 
 
-def _single_cell_pattern() -> re.Pattern[str]:
-    """Characters that take exactly one cell: most of the alphabetic scripts up to
-    U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) and punctuation.
-    Built from unicodedata, so combining marks and format characters stay out."""
-    ranges: list[tuple[int, int]] = []
-    for code in (*range(0x20, 0x7FF + 1), *range(0x2010, 0x21FF + 1)):
-        if _char_width(chr(code)) != 1 or unicodedata.category(chr(code)) in ("Cc", "Cn", "Co"):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{body}]*")
-
-
 @lru_cache(maxsize=4096)
 def _char_width(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -54,7 +49,32 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-_SINGLE_CELL_RE = _single_cell_pattern()
+def _one_cell(char: str) -> bool:
+    return _char_width(char) == 1 and unicodedata.category(char) not in ("Cc", "Cn", "Co")
+
+
+def _char_class(accept: Callable[[str], bool]) -> str:
+    """A regex class of the characters `accept`s among most of the alphabetic scripts
+    up to U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) and punctuation.
+    Built from unicodedata, so combining marks and format characters stay out."""
+    ranges: list[tuple[int, int]] = []
+    for code in (*range(0x20, 0x7FF + 1), *range(0x2010, 0x21FF + 1)):
+        if not accept(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# Text whose every character takes one cell: its width is its length.
+_SINGLE_CELL_RE = re.compile(f"[{_char_class(_one_cell)}]*")
+# Cells joined by NUL, each of one-cell characters with no whitespace but plain
+# spaces (so no newline): such a column is wrapped and padded in bulk.
+_PLAIN_CELLS_RE = re.compile(
+    f"[{_char_class(lambda c: _one_cell(c) and (c == ' ' or not c.isspace()))}\\x00]*"
+)
 
 
 def _wide_width(text: str) -> int:
@@ -100,7 +120,7 @@ def wrap(text: str, width: int) -> list[Line]:
         size_of = _measure_of(line)
         size = size_of(line)
         if size <= width:
-            lines.append((line, size))
+            lines.append(_strip_beyond(line, size, width) if len(line) > width else (line, size))
         elif size_of is len:
             lines += _wrap_narrow(line, width)
         else:
@@ -161,7 +181,7 @@ def _wrap_line(line: str, width: int, size_of: Callable[[str], int]) -> list[Lin
             lines.append(_strip_beyond(current, used, width))
         if bare > width:
             *full, word = _fold(word, width)
-            lines += [(piece, size_of(piece)) for piece in full]
+            lines += [_strip_beyond(piece, size_of(piece), width) for piece in full]
             word_size = size_of(word)
         current, used = word, word_size
     lines.append(_strip_beyond(current, used, width))
@@ -169,41 +189,94 @@ def _wrap_line(line: str, width: int, size_of: Callable[[str], int]) -> list[Lin
 
 
 def _strip_beyond(line: str, size: int, width: int) -> Line:
-    """`line` without the spaces it ends with, as far as they run past `width`."""
-    excess = size - width
+    """`line` without the spaces it ends with, as far as they run past `width`.
+
+    As rich's `Text.rstrip_end`, which counts characters, not cells: a line with a
+    combining mark loses trailing spaces that would have fit, and one with a wide
+    character may keep spaces that do not; rich then crops it to the width.
+    """
+    excess = len(line) - width
     if excess > 0:
         match = _TRAILING_SPACE_RE.search(line)
         if match:
             cut = min(len(match.group()), excess)
-            return line[: len(line) - cut], size - cut
-    return line, size
+            kept = line[: len(line) - cut]
+            line, size = kept, size - cell_width(line[len(kept) :])
+    return _crop(line, width) if size > width else (line, size)
+
+
+def _crop(line: str, width: int) -> Line:
+    """`line` cut to `width` cells; a wide character across the edge becomes a space."""
+    used = 0
+    for index, char in enumerate(line):
+        size = _char_width(char)
+        if used + size > width:
+            return line[:index] + " " * (width - used), width
+        used += size
+    return line, used
+
+
+# --- a column's cells ------------------------------------------------------------
+
+
+@dataclass
+class _ColumnText:
+    """One column's text, record by record, made visible: the main text and the line
+    under it ("" where a record has none). A plain list (see _PLAIN_CELLS_RE) is
+    wrapped and padded in bulk."""
+
+    mains: list[str]
+    unders: list[str]
+    plain_mains: bool
+    plain_unders: bool
+    natural: int  # render.natural_width, from the raw values
+
+
+def _column_text(records: list[Record], column: Column) -> _ColumnText:
+    mains = _as_texts(list(map(methodcaller("get", column.key), records)))
+    longest = max(map(len, mains), default=0)
+    unders = [""] * len(records)
+    if column.under:
+        values = list(map(methodcaller("get", column.under), records))
+        under_raw = _as_texts(values)
+        if records:
+            longest = max(longest, len(column.under_prefix) + max(map(len, under_raw)))
+        prefix = column.under_prefix
+        unders = [prefix + t if v else "" for v, t in zip(values, under_raw, strict=True)]
+    plain_mains, plain_unders = _is_plain(mains), _is_plain(unders)
+    return _ColumnText(
+        mains if plain_mains else all_visible(mains),
+        unders if plain_unders else all_visible(unders),
+        plain_mains,
+        plain_unders,
+        max(longest, len(column.header)),
+    )
+
+
+def _is_plain(texts: list[str]) -> bool:
+    # Plain text is already visible as it is.
+    return _PLAIN_CELLS_RE.fullmatch("\x00".join(texts)) is not None
+
+
+def _as_texts(values: list[Any]) -> list[str]:
+    """Each value's `cell_text`; a column of strings as it is."""
+    if all(map(isinstance, values, repeat(str))):
+        return values
+    return [v if isinstance(v, str) else "" if v is None else cell_text(v) for v in values]
 
 
 # --- column widths, as rich's Table computes them -------------------------------------
-
-
-def _cells(listing: Listing, column: Column) -> list[tuple[str, str]]:
-    """Each record's (main, under) text for `column`, made visible."""
-    out = []
-    for record in listing.records:
-        out.append((_main_text(record, column), _under_text(record, column)))
-    return out
-
-
-def _main_text(record: Record, column: Column) -> str:
-    return visible(cell_text(record.get(column.key)), keep_newlines=True)
-
-
-def _under_text(record: Record, column: Column) -> str:
-    if column.under and record.get(column.under):
-        return visible(column.under_prefix + cell_text(record[column.under]), keep_newlines=True)
-    return ""
 
 
 def _longest_line(text: str) -> int:
     if "\n" not in text:
         return cell_width(text)
     return max(map(cell_width, text.split("\n")))
+
+
+def _widest(texts: list[str], plain: bool) -> int:
+    """The cells of the longest line among `texts`."""
+    return max(map(len if plain else _longest_line, texts), default=0)
 
 
 def _distribute(total: int, ratios: list[int], minimums: list[int]) -> list[int]:
@@ -218,16 +291,15 @@ def _distribute(total: int, ratios: list[int], minimums: list[int]) -> list[int]
     return shares
 
 
-def column_widths(listing: Listing, width: int, cells: list[list[tuple[str, str]]]) -> list[int]:
+def column_widths(listing: Listing, width: int, texts: list[_ColumnText]) -> list[int]:
     """Each column's width, padding included, for a table `width` cells wide."""
     columns = listing.columns
     room = width - (len(columns) + 1)  # an edge each side and a space between columns
-    caps = _column_widths(listing, width)
+    caps = column_caps(listing, width, [text.natural for text in texts])
     widths = []
-    for column, cap, column_cells in zip(columns, caps, cells, strict=True):
+    for column, cap, text in zip(columns, caps, texts, strict=True):
         natural = max(
-            (max(_longest_line(main), _longest_line(under)) for main, under in column_cells),
-            default=0,
+            _widest(text.mains, text.plain_mains), _widest(text.unders, text.plain_unders)
         )
         natural = max(natural, _longest_line(visible(column.header)))
         if cap is not None:
@@ -265,13 +337,97 @@ def _fit(widths: list[int], wrapable: list[bool], room: int) -> list[int]:
     return widths
 
 
+# --- a column's lines, padded -----------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _plain_lines(width: int) -> re.Pattern[str]:
+    """`_fitting_words` for plain text (see _PLAIN_CELLS_RE), whose only space is " "."""
+    return re.compile(rf".{{0,{width - 1}}}[^ ](?= |$) *")
+
+
+class _ColumnPainter:
+    """A column's cells as lists of lines, each padded to the column's width.
+
+    Plain text (see _PLAIN_CELLS_RE) is wrapped by one regex scan a cell, and the
+    lines of a whole column padded by one `map`: a long table is mostly such lines,
+    and building them one by one in Python took most of a second at 10,000 claims. A
+    cell the scan cannot take whole (a word to fold) and the cells of any other
+    column go through `wrap`.
+    """
+
+    def __init__(self, width: int, style: str) -> None:
+        self.width = width
+        self.style = style
+        self.blank = " " * width
+        self._scan = _plain_lines(max(width, 1)).findall
+        # Spaces past the width go; those within it are padding anyway.
+        self._cut = itemgetter(slice(width))
+        # A styled line: the style spans the text and the spaces within the width.
+        self._styled_width = width + len(style) + len(RESET)
+
+    def cells(self, text: _ColumnText, start: int, stop: int) -> list[list[str]]:
+        """The lines of records `start` to `stop`: the main ones, then those under."""
+        cells = self._lines(text.mains[start:stop], text.plain_mains, under=False)
+        unders = text.unders[start:stop]
+        if any(unders):
+            under_cells = self._lines(unders, text.plain_unders, under=True)
+            cells = list(map(add, cells, under_cells))
+        return cells
+
+    def _lines(self, texts: list[str], plain: bool, *, under: bool) -> list[list[str]]:
+        if not plain:
+            # Under a record with nothing there, no line; an empty main text, one blank.
+            return [self._wrapped(t, styled=under) if t or not under else [] for t in texts]
+        if max(map(len, texts), default=0) <= self.width:  # a line each
+            padded = self._padded_lines(texts, styled=under)
+            if under:
+                return [[line] if text else [] for line, text in zip(padded, texts, strict=True)]
+            return [[line] for line in padded]
+        found = list(map(self._scan, texts))
+        if not under and not all(texts):
+            found = [lines or [""] for lines in found]
+        padded = self._padded_lines(chain.from_iterable(found), styled=under)
+        ends = list(accumulate(map(len, found)))
+        cells = list(map(padded.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+        # The scan skips what it cannot take: a word wider than the column, or
+        # spaces that run past the width before a word.
+        missed = list(map(ne, map(len, map("".join, found)), map(len, texts)))
+        if True in missed:
+            for index in compress(range(len(texts)), missed):
+                cells[index] = self._wrapped(texts[index], styled=under)
+        return cells
+
+    def _padded_lines(self, lines: Iterable[str], *, styled: bool) -> list[str]:
+        cut = map(self._cut, lines)
+        if styled and self.style:
+            spans = map(add, repeat(self.style), map(add, cut, repeat(RESET)))
+            return list(map(str.ljust, spans, repeat(self._styled_width)))
+        return list(map(str.ljust, cut, repeat(self.width)))
+
+    def _wrapped(self, text: str, *, styled: bool) -> list[str]:
+        style = self.style if styled else ""
+        return [_padded(line, size, self.width, style) for line, size in wrap(text, self.width)]
+
+
+def _padded(text: str, size: int, width: int, style: str) -> str:
+    fill = " " * (width - size)
+    if style and text:
+        return f"{style}{text}{RESET}{fill}"
+    return text + fill
+
+
 # --- the lines --------------------------------------------------------------------
+
+# Records laid out at a time: the first lines come at once, and memory stays flat.
+BATCH_ROWS = 1000
 
 
 def table_lines(listing: Listing, width: int, *, styled: bool = False) -> Iterator[str]:
-    """The table's lines, each ending in a newline, the first at once."""
-    cells = [_cells(listing, column) for column in listing.columns]
-    widths = column_widths(listing, width, cells)
+    """The table's text in pieces of whole lines, the first piece at once."""
+    records = listing.records
+    texts = [_column_text(records, column) for column in listing.columns]
+    widths = column_widths(listing, width, texts)
     inner = [max(w - PADDING, 1) for w in widths]
     total = sum(widths) + len(widths) + 1
     if listing.title:
@@ -279,48 +435,78 @@ def table_lines(listing: Listing, width: int, *, styled: bool = False) -> Iterat
     yield " " * total + "\n"
     bold = BOLD if styled else ""
     headers = [wrap(visible(c.header), w) for c, w in zip(listing.columns, inner, strict=True)]
-    yield from _row_lines([[(*line, bold) for line in h] for h in headers], inner, pad_style=True)
+    yield from _header_lines([[(*line, bold) for line in h] for h in headers], inner)
     yield " " + "─" * (total - 2) + " \n"
-    dim = DIM if styled else ""
-    for row in zip(*cells, strict=True):
-        row_cells = []
-        for (main, under), cell_w in zip(row, inner, strict=True):
-            lines = [(*line, "") for line in wrap(main, cell_w)]
-            if under:
-                lines += [(*line, dim) for line in wrap(under, cell_w)]
-            row_cells.append(lines)
-        yield from _row_lines(row_cells, inner)
+    painters = [_ColumnPainter(w, DIM if styled else "") for w in inner]
+    blanks = [painter.blank for painter in painters]
+    for start in range(0, len(records), BATCH_ROWS):
+        stop = start + BATCH_ROWS
+        columns = [p.cells(text, start, stop) for p, text in zip(painters, texts, strict=True)]
+        yield _rows(columns, blanks)
     yield " " * total + "\n"
     if listing.caption:
         yield from _centred(visible(listing.caption), total)
 
 
-StyledLine = tuple[str, int, str]  # text, the cells it takes, an ANSI style or ""
+# Around the cells of a line: the table's edge and a cell's padding, two cells'
+# padding and the space between them, and at the end the padding and the edge.
+_EDGE, _GAP, _LINE_END = "  ", "   ", "  \n"
 
 
-def _row_lines(
-    row: list[list[StyledLine]], widths: list[int], *, pad_style: bool = False
-) -> Iterator[str]:
-    """One table row: each cell's lines padded to its width, short cells blank below."""
-    if not pad_style and all(len(lines) == 1 and not lines[0][2] for lines in row):
-        texts = [f" {t}{' ' * (w - n)} " for ((t, n, _),), w in zip(row, widths, strict=True)]
-        yield " " + " ".join(texts) + " \n"
-        return
+def _rows(columns: list[list[list[str]]], blanks: list[str]) -> str:
+    """Records' lines, each row as tall as its tallest cell, shorter cells blank below.
+
+    The last column (a long text, usually) sets most rows' height: its lines below
+    every other cell share one blank prefix, so they are joined in a single call.
+    """
+    *others, last = columns
+    if not others:
+        return "".join(_EDGE + _LINE_END.join(cell) + _LINE_END for cell in last)
+    lengths = [map(len, cells) for cells in others]
+    heights = list(lengths[0] if len(others) == 1 else map(max, *lengths))
+    tallest = max(heights)
+    fills = [[blank] * tallest for blank in blanks[:-1]]
+    last_fill = [blanks[-1]] * tallest
+    below = _LINE_END + _EDGE + "".join(blank + _GAP for blank in blanks[:-1])
+    pieces: list[str] = []
+    append = pieces.append
+    for height, row, text in zip(heights, zip(*others, strict=True), last, strict=True):
+        cells = [
+            c if len(c) == height else c + f[len(c) : height]
+            for c, f in zip(row, fills, strict=True)
+        ]
+        lefts = [f"{_EDGE}{_GAP.join(parts)}{_GAP}" for parts in zip(*cells, strict=True)]
+        size = len(text)
+        if size < height:
+            text = text + last_fill[size:height]
+        append(_LINE_END.join(map(add, lefts, text)))
+        if size > height:
+            append(below)
+            append(below.join(text[height:]))
+        append(_LINE_END)
+    return "".join(pieces)
+
+
+def _header_lines(row: list[list[StyledLine]], widths: list[int]) -> Iterator[str]:
+    """The header row, its padding styled too, in three spans as rich writes them.
+
+    rich aligns header cells to the bottom: a short one is blank above.
+    """
     height = max(len(lines) for lines in row)
-    blank: StyledLine = ("", 0, "")
     for index in range(height):
         parts = []
         for lines, cell_w in zip(row, widths, strict=True):
-            text, size, style = lines[index] if index < len(lines) else blank
+            above = height - len(lines)
+            text, size, style = lines[index - above] if index >= above else ("", 0, lines[0][2])
             fill = " " * (cell_w - size)
-            if style and pad_style:
-                # The padding styled too, in three spans as rich writes them.
+            if style:
                 parts.append(f"{style} {RESET}{style}{text}{fill}{RESET}{style} {RESET}")
-            elif style and text:
-                parts.append(f" {style}{text}{RESET}{fill} ")
             else:
                 parts.append(f" {text}{fill} ")
         yield " " + " ".join(parts) + " \n"
+
+
+StyledLine = tuple[str, int, str]  # text, the cells it takes, an ANSI style or ""
 
 
 def _centred(text: str, width: int) -> Iterator[str]:
@@ -331,12 +517,15 @@ def _centred(text: str, width: int) -> Iterator[str]:
 
 
 def write_table(listing: Listing, width: int, out: IO[str], *, styled: bool = False) -> None:
-    """Write the table to the text stream `out` in chunks of lines."""
+    """Write the table to the text stream `out` in chunks of about 64 KiB."""
     write = out.write
     chunk: list[str] = []
-    for line in table_lines(listing, width, styled=styled):
-        chunk.append(line)
-        if len(chunk) >= 512:
+    size = 0
+    for piece in table_lines(listing, width, styled=styled):
+        chunk.append(piece)
+        size += len(piece)
+        if size >= 65536:
             write("".join(chunk))
             chunk.clear()
+            size = 0
     write("".join(chunk))

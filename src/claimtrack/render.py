@@ -105,6 +105,18 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return text
 
 
+def all_visible(texts: list[str]) -> list[str]:
+    """`visible(text, keep_newlines=True)` of each text, in one pass when all are safe.
+
+    A long table's cells are nearly always plain letters and punctuation; checking
+    them joined costs one scan instead of a call per cell.
+    """
+    joined = "".join(texts)
+    if not _UNSAFE_RE.search(joined) and (joined.isascii() or _safe_text_re().fullmatch(joined)):
+        return texts
+    return [visible(text, keep_newlines=True) for text in texts]
+
+
 def cell_text(value: Any) -> str:
     """A field's value as plain text: lists joined by commas, None as empty."""
     if value is None:
@@ -112,7 +124,10 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ", ".join(cell_text(v) for v in value)
+        try:
+            return ", ".join(value)  # a list of strings, nearly always
+        except TypeError:
+            return ", ".join(cell_text(v) for v in value)
     return str(value)
 
 
@@ -203,19 +218,25 @@ def render_ids(listing: Listing, **_: Any) -> str:
     return "".join(f"{visible(cell_text(r.get(listing.id_key)))}\n" for r in listing.records)
 
 
-def _column_widths(listing: Listing, width: int) -> list[int | None]:
+def column_caps(
+    listing: Listing, width: int, naturals: Sequence[int] | None = None
+) -> list[int | None]:
     """Caps for the columns beside a long-text one, so that it keeps at least half.
 
     rich shares space by natural width, which starves a text column beside a few
     medium ones on an 80-column terminal; capping the others keeps quotes readable.
+    `naturals` are each column's `natural_width`, when the caller has them already.
     """
     columns = listing.columns
     if not any(c.ratio for c in columns):
         return [c.max_width for c in columns]
-    fixed = sum(_natural_width(listing, c) for c in columns if c.no_wrap)
+    if naturals is None:
+        naturals = [natural_width(listing.records, c) for c in columns]
+    natural = dict(zip((c.header for c in columns), naturals, strict=True))
+    fixed = sum(natural[c.header] for c in columns if c.no_wrap)
     others = [c for c in columns if not c.no_wrap and not c.ratio]
     room = max(width - fixed - 3 * len(columns), 0)
-    wanted = {c.header: min(_natural_width(listing, c), c.max_width or width) for c in others}
+    wanted = {c.header: min(natural[c.header], c.max_width or width) for c in others}
     budget = max(room - max(30, room // 2), 6 * len(others))
     if sum(wanted.values()) > budget:
         scale = budget / sum(wanted.values())
@@ -223,14 +244,13 @@ def _column_widths(listing: Listing, width: int) -> list[int | None]:
     return [None if c.ratio else c.max_width if c.no_wrap else wanted[c.header] for c in columns]
 
 
-def _natural_width(listing: Listing, column: Column) -> int:
-    def width_of(record: Record) -> int:
-        lines = [cell_text(record.get(column.key))]
-        if column.under:
-            lines.append(column.under_prefix + cell_text(record.get(column.under)))
-        return max(len(line) for line in lines)
-
-    return max(max(map(width_of, listing.records), default=0), len(column.header))
+def natural_width(records: Sequence[Record], column: Column) -> int:
+    """The characters of `column`'s longest value (or line under it), or of its header."""
+    longest = max((len(cell_text(r.get(column.key))) for r in records), default=0)
+    if column.under and records:
+        under = max((len(cell_text(r.get(column.under))) for r in records), default=0)
+        longest = max(longest, len(column.under_prefix) + under)
+    return max(longest, len(column.header))
 
 
 def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableType:
@@ -245,7 +265,7 @@ def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableTy
         # A column with a ratio (long text) takes the width the others leave.
         expand=any(c.ratio for c in listing.columns),
     )
-    for column, max_width in zip(listing.columns, _column_widths(listing, width), strict=True):
+    for column, max_width in zip(listing.columns, column_caps(listing, width), strict=True):
         table.add_column(
             column.header,
             no_wrap=column.no_wrap,

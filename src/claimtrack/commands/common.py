@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -96,13 +97,16 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
     if fmt == "table":
         from claimtrack.plaintable import FAST_TABLE_ROWS, write_table
 
-        console = make_console()
-        if len(listing.records) > FAST_TABLE_ROWS:
-            # rich needs seconds per thousand rows; see plaintable.py.
-            styled = console.color_system is not None
-            write_table(listing, console.width, sys.stdout, styled=styled)
+        if len(listing.records) > FAST_TABLE_ROWS and sys.platform != "win32":
+            # rich needs seconds per thousand rows (see plaintable.py), and importing
+            # it only to learn the width and whether to style costs ~40 ms.
+            from claimtrack import terminal
+
+            width = terminal.width(sys.stdout, os.environ)
+            write_table(listing, width, sys.stdout, styled=terminal.styles(sys.stdout, os.environ))
             sys.stdout.flush()
         else:
+            console = make_console()
             console.print(render(listing, fmt, width=console.width))
     else:
         write_stdout(render(listing, fmt, raw=raw))
