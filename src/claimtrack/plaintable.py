@@ -242,7 +242,10 @@ def _column_text(records: list[Record], column: Column) -> _ColumnText:
         if records:
             longest = max(longest, len(column.under_prefix) + max(map(len, under_raw)))
         prefix = column.under_prefix
-        unders = [prefix + t if v else "" for v, t in zip(values, under_raw, strict=True)]
+        if not prefix and all(map(isinstance, values, repeat(str))):
+            unders = values  # "" where there is nothing under, as wanted
+        else:
+            unders = [prefix + t if v else "" for v, t in zip(values, under_raw, strict=True)]
     plain_mains, plain_unders = _is_plain(mains), _is_plain(unders)
     return _ColumnText(
         mains if plain_mains else all_visible(mains),
