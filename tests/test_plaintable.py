@@ -184,3 +184,12 @@ def test_same_bytes_as_rich_for_any_text(
 ) -> None:
     listing = Listing(records, ("id",), COLUMNS)
     assert plain(listing, width, styled=color) == rich_table(listing, width, color)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_one_column_and_a_column_taller_than_the_text(color: bool) -> None:
+    alone = Listing(RECORDS, ("id",), (Column("text", "text", under="translation", ratio=1),))
+    assert plain(alone, 30, styled=color) == rich_table(alone, 30, color)
+    tall_side = [{"id": "k" * 10, "side": "one two three four five six", "text": "short"}]
+    listing = Listing(tall_side + RECORDS, ("id",), COLUMNS)
+    assert plain(listing, 40, styled=color) == rich_table(listing, 40, color)

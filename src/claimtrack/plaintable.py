@@ -464,7 +464,8 @@ def _rows(columns: list[list[list[str]]], blanks: list[str]) -> str:
     """
     *others, last = columns
     if not others:
-        return "".join(_EDGE + _LINE_END.join(cell) + _LINE_END for cell in last)
+        between = _LINE_END + _EDGE
+        return "".join(_EDGE + between.join(cell) + _LINE_END for cell in last)
     lengths = [map(len, cells) for cells in others]
     heights = list(lengths[0] if len(others) == 1 else map(max, *lengths))
     tallest = max(heights)
