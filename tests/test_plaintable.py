@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from claimtrack import plaintable
 from claimtrack.commands.common import emit
 from claimtrack.plaintable import FAST_TABLE_ROWS, cell_width, table_lines, wrap, write_table
 from claimtrack.render import Column, Listing, render
@@ -193,3 +194,15 @@ def test_one_column_and_a_column_taller_than_the_text(color: bool) -> None:
     tall_side = [{"id": "k" * 10, "side": "one two three four five six", "text": "short"}]
     listing = Listing(tall_side + RECORDS, ("id",), COLUMNS)
     assert plain(listing, 40, styled=color) == rich_table(listing, 40, color)
+
+
+def test_batches_join_up_to_the_table_laid_out_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    records = [
+        *RECORDS,
+        {"id": "x" * 10, "side": "a-very-long-side", "text": ARABIC, "translation": ENGLISH},
+        {"id": "y" * 10, "side": "eu", "text": "line one\nline two " + "w" * 45},
+    ]
+    listing = Listing(records * 300, ("id",), COLUMNS)  # 50 + 1,000 + 150 rows
+    batched = plain(listing, 70, styled=True)
+    monkeypatch.setattr(plaintable, "FIRST_BATCH_ROWS", len(listing.records))
+    assert batched == plain(listing, 70, styled=True)

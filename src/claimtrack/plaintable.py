@@ -422,8 +422,9 @@ def _padded(text: str, size: int, width: int, style: str) -> str:
 
 # --- the lines --------------------------------------------------------------------
 
-# Records laid out at a time: the first lines come at once, and memory stays flat.
-BATCH_ROWS = 1000
+# Records laid out at a time, so that memory stays flat; the first batch is small,
+# so that a terminal or a pager shows the first screen at once.
+FIRST_BATCH_ROWS, BATCH_ROWS = 50, 1000
 
 
 def table_lines(listing: Listing, width: int, *, styled: bool = False) -> Iterator[str]:
@@ -442,10 +443,11 @@ def table_lines(listing: Listing, width: int, *, styled: bool = False) -> Iterat
     yield " " + "─" * (total - 2) + " \n"
     painters = [_ColumnPainter(w, DIM if styled else "") for w in inner]
     blanks = [painter.blank for painter in painters]
-    for start in range(0, len(records), BATCH_ROWS):
-        stop = start + BATCH_ROWS
+    start, stop = 0, FIRST_BATCH_ROWS
+    while start < len(records):
         columns = [p.cells(text, start, stop) for p, text in zip(painters, texts, strict=True)]
         yield _rows(columns, blanks)
+        start, stop = stop, stop + BATCH_ROWS
     yield " " * total + "\n"
     if listing.caption:
         yield from _centred(visible(listing.caption), total)
