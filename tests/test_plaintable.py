@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from claimtrack import plaintable
+from claimtrack.commands import common
 from claimtrack.commands.common import emit
 from claimtrack.plaintable import FAST_TABLE_ROWS, cell_width, table_lines, wrap, write_table
 from claimtrack.render import Column, Listing, render
@@ -143,6 +145,23 @@ def test_emit_uses_the_writer_for_long_listings(
     listing = Listing(RECORDS * (FAST_TABLE_ROWS // 2 + 1), ("id",), COLUMNS)
     emit(listing, "table")
     assert capsys.readouterr().out == plain(listing, 60)
+
+
+def test_stdout_layout_asks_rich_itself_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "66")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("TERM", raising=False)
+    asked = []
+    real_console = common.make_console
+
+    def make_console() -> object:
+        asked.append(True)
+        return real_console()
+
+    monkeypatch.setattr(common, "make_console", make_console)
+    assert common.stdout_layout() == (66, True) and not asked
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert common.stdout_layout() == (66, True) and asked
 
 
 def test_emit_styles_a_long_listing_as_rich_would(

@@ -97,19 +97,30 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
     if fmt == "table":
         from claimtrack.plaintable import FAST_TABLE_ROWS, write_table
 
-        if len(listing.records) > FAST_TABLE_ROWS and sys.platform != "win32":
-            # rich needs seconds per thousand rows (see plaintable.py), and importing
-            # it only to learn the width and whether to style costs ~40 ms.
-            from claimtrack import terminal
-
-            width = terminal.width(sys.stdout, os.environ)
-            write_table(listing, width, sys.stdout, styled=terminal.styles(sys.stdout, os.environ))
+        if len(listing.records) > FAST_TABLE_ROWS:
+            # rich needs seconds per thousand rows; see plaintable.py.
+            width, styled = stdout_layout()
+            write_table(listing, width, sys.stdout, styled=styled)
             sys.stdout.flush()
         else:
             console = make_console()
             console.print(render(listing, fmt, width=console.width))
     else:
         write_stdout(render(listing, fmt, raw=raw))
+
+
+def stdout_layout() -> tuple[int, bool]:
+    """The width and whether to style, as rich would choose them for stdout.
+
+    Importing rich only to ask costs ~40 ms, so terminal.py answers by rich's rules,
+    except on Windows, whose console rich detects in ways terminal.py does not follow.
+    """
+    if sys.platform == "win32":
+        console = make_console()
+        return console.width, console.color_system is not None
+    from claimtrack import terminal
+
+    return terminal.width(sys.stdout, os.environ), terminal.styles(sys.stdout, os.environ)
 
 
 def write_stdout(output: str | bytes) -> None:
