@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from claimtrack import plaintable
+from claimtrack.cellwrap import cell_width, wrap
 from claimtrack.commands import common
 from claimtrack.commands.common import emit
-from claimtrack.plaintable import FAST_TABLE_ROWS, cell_width, table_lines, wrap, write_table
+from claimtrack.plaintable import FAST_TABLE_ROWS, table_lines, write_table
 from claimtrack.render import Column, Listing, render
 
 COLUMNS = (

@@ -11,14 +11,14 @@ rich: the caller says whether to style (bold header, dim `under` lines).
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import add, itemgetter, methodcaller, ne
 from typing import IO, Any
 
+from claimtrack.cellwrap import PLAIN_CELLS_RE, cell_width, wrap
 from claimtrack.render import (
     Column,
     Listing,
@@ -38,191 +38,13 @@ DIM = "\x1b[2m"
 RESET = "\x1b[0m"
 PADDING = 2  # one space each side of every cell
 
-_WORD_RE = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE_RE = re.compile(r"\s+$")
-
-
-@lru_cache(maxsize=4096)
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def _one_cell(char: str) -> bool:
-    return _char_width(char) == 1 and unicodedata.category(char) not in ("Cc", "Cn", "Co")
-
-
-def _char_class(accept: Callable[[str], bool]) -> str:
-    """A regex class of the characters `accept`s among most of the alphabetic scripts
-    up to U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) and punctuation.
-    Built from unicodedata, so combining marks and format characters stay out."""
-    ranges: list[tuple[int, int]] = []
-    for code in (*range(0x20, 0x7FF + 1), *range(0x2010, 0x21FF + 1)):
-        if not accept(chr(code)):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-
-
-# Text whose every character takes one cell: its width is its length.
-_SINGLE_CELL_RE = re.compile(f"[{_char_class(_one_cell)}]*")
-# Cells joined by NUL, each of one-cell characters with no whitespace but plain
-# spaces (so no newline): such a column is wrapped and padded in bulk.
-_PLAIN_CELLS_RE = re.compile(
-    f"[{_char_class(lambda c: _one_cell(c) and (c == ' ' or not c.isspace()))}\\x00]*"
-)
-
-
-def _wide_width(text: str) -> int:
-    return sum(map(_char_width, text))
-
-
-def _measure_of(text: str) -> Callable[[str], int]:
-    """A cell-width function for pieces of `text`: plain len for one-cell scripts."""
-    return len if text.isascii() or _SINGLE_CELL_RE.fullmatch(text) else _wide_width
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells `text` takes: CJK wide characters two, combining marks none."""
-    return _measure_of(text)(text)
-
-
-def _fold(word: str, width: int) -> list[str]:
-    """`word` cut into pieces of at most `width` cells (a wide character never split)."""
-    pieces: list[str] = []
-    start = used = 0
-    for index, char in enumerate(word):
-        size = _char_width(char)
-        if used + size > width and index > start:
-            pieces.append(word[start:index])
-            start, used = index, 0
-        used += size
-    pieces.append(word[start:])
-    return pieces
-
-
-Line = tuple[str, int]  # a line of a cell and the cells it takes
-
-
-def wrap(text: str, width: int) -> list[Line]:
-    """`text` in lines of at most `width` cells, broken after spaces, as rich does.
-
-    A newline starts a new line; a word longer than `width` is folded. Only the
-    spaces at a break beyond the width are dropped: every other character is kept.
-    """
-    width = max(width, 1)
-    lines: list[Line] = []
-    for line in text.split("\n"):
-        size_of = _measure_of(line)
-        size = size_of(line)
-        if size <= width:
-            lines.append(_strip_beyond(line, size, width) if len(line) > width else (line, size))
-        elif size_of is len:
-            lines += _wrap_narrow(line, width)
-        else:
-            lines += _wrap_line(line, width, size_of)
-    return lines
-
-
-@lru_cache(maxsize=64)
-def _fitting_words(width: int) -> re.Pattern[str]:
-    """As many whole words as fit in `width` one-cell characters, and the spaces after."""
-    return re.compile(rf"[^\n]{{0,{width - 1}}}\S(?=\s|$)\s*")
-
-
-_FIRST_WORD_RE = re.compile(r"\s*(\S+)\s*")
-
-
-def _wrap_narrow(line: str, width: int) -> list[Line]:
-    """`_wrap_line` for text of one-cell characters, a line at a time by regex."""
-    lines: list[Line] = []
-    fitting = _fitting_words(width).match
-    start, end = 0, len(line)
-    while start < end:
-        match = fitting(line, start)
-        if match:
-            after = match.end()
-            stop = min(after, start + width)  # spaces past the width are dropped
-            lines.append((line[start:stop], stop - start))
-            start = after
-            continue
-        # The first word is too long: fold it with its spaces, as rich does, into
-        # pieces of `width`; the last piece starts the next line.
-        word = _FIRST_WORD_RE.match(line, start)
-        if word is None or (start and line[start].isspace()):
-            # Spaces left from a folded word: rich gives them a line of their own.
-            stop = word.start(1) if word else end
-            lines.append((line[start:stop], stop - start))
-            start = stop
-            continue
-        pieces = (word.end() - start - 1) // width
-        for _ in range(pieces):
-            lines.append((line[start : start + width], width))
-            start += width
-    return lines
-
-
-def _wrap_line(line: str, width: int, size_of: Callable[[str], int]) -> list[Line]:
-    lines: list[Line] = []
-    current, used = "", 0
-    for match in _WORD_RE.finditer(line):
-        word = match.group()
-        word_size = size_of(word)
-        bare = size_of(word.rstrip()) if word[-1].isspace() else word_size
-        if used + bare <= width:
-            current += word
-            used += word_size
-            continue
-        if current:
-            lines.append(_strip_beyond(current, used, width))
-        if bare > width:
-            *full, word = _fold(word, width)
-            lines += [_strip_beyond(piece, size_of(piece), width) for piece in full]
-            word_size = size_of(word)
-        current, used = word, word_size
-    lines.append(_strip_beyond(current, used, width))
-    return lines
-
-
-def _strip_beyond(line: str, size: int, width: int) -> Line:
-    """`line` without the spaces it ends with, as far as they run past `width`.
-
-    As rich's `Text.rstrip_end`, which counts characters, not cells: a line with a
-    combining mark loses trailing spaces that would have fit, and one with a wide
-    character may keep spaces that do not; rich then crops it to the width.
-    """
-    excess = len(line) - width
-    if excess > 0:
-        match = _TRAILING_SPACE_RE.search(line)
-        if match:
-            cut = min(len(match.group()), excess)
-            kept = line[: len(line) - cut]
-            line, size = kept, size - cell_width(line[len(kept) :])
-    return _crop(line, width) if size > width else (line, size)
-
-
-def _crop(line: str, width: int) -> Line:
-    """`line` cut to `width` cells; a wide character across the edge becomes a space."""
-    used = 0
-    for index, char in enumerate(line):
-        size = _char_width(char)
-        if used + size > width:
-            return line[:index] + " " * (width - used), width
-        used += size
-    return line, used
-
-
 # --- a column's cells ------------------------------------------------------------
 
 
 @dataclass
 class _ColumnText:
     """One column's text, record by record, made visible: the main text and the line
-    under it ("" where a record has none). A plain list (see _PLAIN_CELLS_RE) is
+    under it ("" where a record has none). A plain list (see cellwrap.PLAIN_CELLS_RE) is
     wrapped and padded in bulk."""
 
     mains: list[str]
@@ -258,7 +80,7 @@ def _column_text(records: list[Record], column: Column) -> _ColumnText:
 
 def _is_plain(texts: list[str]) -> bool:
     # Plain text is already visible as it is.
-    return _PLAIN_CELLS_RE.fullmatch("\x00".join(texts)) is not None
+    return PLAIN_CELLS_RE.fullmatch("\x00".join(texts)) is not None
 
 
 def _as_texts(values: list[Any]) -> list[str]:
@@ -345,14 +167,15 @@ def _fit(widths: list[int], wrapable: list[bool], room: int) -> list[int]:
 
 @lru_cache(maxsize=64)
 def _plain_lines(width: int) -> re.Pattern[str]:
-    """`_fitting_words` for plain text (see _PLAIN_CELLS_RE), whose only space is " "."""
+    """`cellwrap`'s line of whole words for plain text (see cellwrap.PLAIN_CELLS_RE), whose
+    only space is " "."""
     return re.compile(rf".{{0,{width - 1}}}[^ ](?= |$) *")
 
 
 class _ColumnPainter:
     """A column's cells as lists of lines, each padded to the column's width.
 
-    Plain text (see _PLAIN_CELLS_RE) is wrapped by one regex scan a cell, and the
+    Plain text (see cellwrap.PLAIN_CELLS_RE) is wrapped by one regex scan a cell, and the
     lines of a whole column padded by one `map`: a long table is mostly such lines,
     and building them one by one in Python took most of a second at 10,000 claims. A
     cell the scan cannot take whole (a word to fold) and the cells of any other
