@@ -26,6 +26,7 @@ from claimtrack.render import (
     all_visible,
     cell_text,
     column_caps,
+    natural_width_of,
     visible,
 )
 
@@ -51,30 +52,29 @@ class _ColumnText:
     unders: list[str]
     plain_mains: bool
     plain_unders: bool
-    natural: int  # render.natural_width, from the raw values
+    natural: int  # render.natural_width
 
 
 def _column_text(records: list[Record], column: Column) -> _ColumnText:
     mains = _as_texts(list(map(methodcaller("get", column.key), records)))
-    longest = max(map(len, mains), default=0)
     unders = [""] * len(records)
+    under_raw: list[str] = []
     if column.under:
         values = list(map(methodcaller("get", column.under), records))
         under_raw = _as_texts(values)
-        if records:
-            longest = max(longest, len(column.under_prefix) + max(map(len, under_raw)))
         prefix = column.under_prefix
-        if not prefix and all(map(isinstance, values, repeat(str))):
-            unders = values  # "" where there is nothing under, as wanted
-        else:
+        # Strings as they are already read "" where there is nothing under.
+        if prefix or under_raw is not values:
             unders = [prefix + t if v else "" for v, t in zip(values, under_raw, strict=True)]
+        else:
+            unders = under_raw
     plain_mains, plain_unders = _is_plain(mains), _is_plain(unders)
     return _ColumnText(
         mains if plain_mains else all_visible(mains),
         unders if plain_unders else all_visible(unders),
         plain_mains,
         plain_unders,
-        max(longest, len(column.header)),
+        natural_width_of(column, mains, under_raw),
     )
 
 
@@ -84,7 +84,7 @@ def _is_plain(texts: list[str]) -> bool:
 
 
 def _as_texts(values: list[Any]) -> list[str]:
-    """Each value's `cell_text`; a column of strings as it is."""
+    """Each value's `cell_text`; a column of strings as it is (the same list)."""
     if all(map(isinstance, values, repeat(str))):
         return values
     return [v if isinstance(v, str) else "" if v is None else cell_text(v) for v in values]

@@ -246,10 +246,16 @@ def column_caps(
 
 def natural_width(records: Sequence[Record], column: Column) -> int:
     """The characters of `column`'s longest value (or line under it), or of its header."""
-    longest = max((len(cell_text(r.get(column.key))) for r in records), default=0)
-    if column.under and records:
-        under = max((len(cell_text(r.get(column.under))) for r in records), default=0)
-        longest = max(longest, len(column.under_prefix) + under)
+    mains = [cell_text(r.get(column.key)) for r in records]
+    unders = [cell_text(r.get(column.under)) for r in records] if column.under else []
+    return natural_width_of(column, mains, unders)
+
+
+def natural_width_of(column: Column, mains: Sequence[str], unders: Sequence[str]) -> int:
+    """`natural_width` from each record's text and under text (without the prefix)."""
+    longest = max(map(len, mains), default=0)
+    if unders:
+        longest = max(longest, len(column.under_prefix) + max(map(len, unders)))
     return max(longest, len(column.header))
 
 

@@ -51,16 +51,14 @@ def width(stream: IO[Any], environ: Mapping[str, str]) -> int:
         return columns
     if _is_dumb(stream, environ):
         return _DEFAULT_WIDTH
-    measured = None
-    for descriptor in _SIZE_DESCRIPTORS:
-        try:
-            measured = os.get_terminal_size(descriptor).columns
-        except (AttributeError, ValueError, OSError):  # not a terminal
-            continue
-        break
     if columns is not None:
         return columns
-    return measured or _DEFAULT_WIDTH
+    for descriptor in _SIZE_DESCRIPTORS:
+        try:
+            return os.get_terminal_size(descriptor).columns or _DEFAULT_WIDTH
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+    return _DEFAULT_WIDTH
 
 
 def _digits(value: str | None) -> int | None:
