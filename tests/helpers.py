@@ -13,15 +13,15 @@ import pytest
 from click.testing import Result
 
 from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.history import ordered_entries
 from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
-from claimtrack.store import Store, empty_data
+from claimtrack.store import Store, empty_data, read_store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
 
 # An empty store exactly as it lies on disk: the format is part of the contract.
 EMPTY_STORE = (
     "{\n"
     '  "claims": {},\n'
-    '  "history": {},\n'
     '  "meta": {\n'
     '    "schema": {\n'
     f'      "version": {SCHEMA_VERSION}\n'
@@ -214,3 +214,8 @@ def tsv_row(claim: dict[str, Any]) -> str:
             value = "true" if value else "false"
         cells.append("" if value is None else str(value))
     return "\t".join(cells) + "\n"
+
+
+def history_entries(path: Path) -> list[dict[str, Any]]:
+    """The history entries the store at `path` includes, oldest first."""
+    return ordered_entries(read_store(path))

@@ -33,7 +33,8 @@ def seed() -> None:
     """Three sides, two topics and a round: what most claim tests need.
 
     Made through the CLI once per test session (six commits, each with its fsyncs),
-    then copied into each test's store, with the lock file a write would leave.
+    then copied into each test's store with its history, and the lock file a write
+    would leave.
     """
     path = Path(os.environ["CLAIMTRACK_DB"])
     if not _seeded:
@@ -44,8 +45,10 @@ def seed() -> None:
         ok("topic", "add", "missiles", "--title", "Missiles in Europe")
         ok("round", "add", "geneva", "--date", "2022-01-10", "--name", "Geneva talks")
         _seeded["store"] = path.read_bytes()
+        _seeded["history"] = Path(f"{path}.history.jsonl").read_bytes()
         return
     path.write_bytes(_seeded["store"])
+    Path(f"{path}.history.jsonl").write_bytes(_seeded["history"])
     Path(f"{path}.lock").touch()
 
 

@@ -18,6 +18,7 @@ from helpers import (
     Record,
     Run,
     claims_in,
+    history_entries,
     ok,
     on_a_terminal,
     tsv_row,
@@ -664,8 +665,7 @@ def test_rm_yes(run: Run, seven_store: dict[str, str], isolated_store: Path) -> 
     result = ok(run, "rm", seven_store["c2"][:4], "--yes")
     assert (result.stdout, result.stderr) == ("", f"Removed 1 claim(s): {seven_store['c2']}\n")
     assert seven_store["c2"] not in claims_in(isolated_store)
-    history = json.loads(isolated_store.read_bytes())["history"]
-    assert history[max(history)]["operation"] == "rm"
+    assert history_entries(isolated_store)[-1]["operation"] == "rm"
 
 
 def test_rm_several_with_short_yes(

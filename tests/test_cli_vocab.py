@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from helpers import Fails, Record, Run
+from helpers import Fails, Record, Run, history_entries
 
 SLUG_HINT = "A slug is lowercase letters a-z, digits and single hyphens, e.g. 'nato-expansion'"
 
@@ -28,8 +28,7 @@ def stored(path: Path, table: str, slug: str) -> dict[str, Any]:
 
 
 def history_operations(path: Path) -> list[str]:
-    history = json.loads(path.read_bytes())["history"]
-    return [history[key]["operation"] for key in sorted(history)]
+    return [entry["operation"] for entry in history_entries(path)]
 
 
 # --- side ----------------------------------------------------------------------------

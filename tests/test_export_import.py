@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from claimtrack.commands import exchange as exchange_command
 from claimtrack.exchange import encode_cell, protect, split_list, unprotect
+from helpers import history_entries
 
 # Every optional field empty: no to, speaker, round, translation, source, url, ...
 BARE = ("--side", "us", "--topic", "missiles", "--kind", "statement", "--date", "2022-01-05")
@@ -442,8 +443,7 @@ def test_an_import_is_one_change_in_history(run, claims, tmp_path):
     source.write_bytes(export(run))
     other = tmp_path / "other.json"
     assert run("--db", str(other), "import", str(source)).exit_code == 0
-    history = json.loads(other.read_text(encoding="utf-8"))["history"]
-    [entry] = history.values()
+    [entry] = history_entries(other)
     assert entry["operation"] == "import"
     assert len(entry["changes"]) == 11
 

@@ -17,6 +17,7 @@ from claimtrack.errors import StoreError
 from claimtrack.merge import merge
 from claimtrack.model import blank_claim
 from claimtrack.store import Data, decode, empty_data, encode
+from helpers import history_entries
 
 T0 = "2022-02-01T00:00:00.000000Z"
 T1 = "2022-02-02T00:00:00.000000Z"
@@ -39,7 +40,7 @@ def base_store() -> Data:
         data["topics"][slug] = {"slug": slug, "title": slug, "description": None, "aliases": []}
     for claim_id, text in (("aaaaaaaaaa", "A"), ("bbbbbbbbbb", "B"), ("cccccccccc", "C")):
         data["claims"][claim_id] = claim(claim_id, text)
-    data["history"]["h0"] = {"id": "h0", "operation": "init"}
+    data["meta"]["history"] = {"heads": ["h0"], "seq": 1}
     return data
 
 
@@ -57,13 +58,13 @@ def test_changes_on_different_records_and_fields_all_land():
     edited(ours, "claims", "aaaaaaaaaa", note="ours note", updated=T1)
     del ours["claims"]["cccccccccc"]
     ours["sides"]["nato"] = {"slug": "nato", "name": "NATO", "aliases": []}
-    ours["history"]["h1"] = {"id": "h1", "operation": "record"}
+    ours["meta"]["history"] = {"heads": ["h1"], "seq": 2}
     theirs["claims"]["eeeeeeeeee"] = claim("eeeeeeeeee", "theirs new")
     edited(theirs, "claims", "aaaaaaaaaa", grade="B2", updated=T2)
     edited(theirs, "claims", "bbbbbbbbbb", note="theirs note", updated=T1)
     del theirs["topics"]["old"]
     edited(theirs, "sides", "us", aliases=["واشنطن"])
-    theirs["history"]["h2"] = {"id": "h2", "operation": "edit"}
+    theirs["meta"]["history"] = {"heads": ["h2"], "seq": 2}
 
     result = merge(base, ours, theirs)
 
@@ -76,7 +77,7 @@ def test_changes_on_different_records_and_fields_all_land():
     assert sorted(result.data["sides"]) == ["nato", "russia", "us"]
     assert result.data["sides"]["us"]["aliases"] == ["واشنطن"]
     assert sorted(result.data["topics"]) == ["missiles"]
-    assert sorted(result.data["history"]) == ["h0", "h1", "h2"]
+    assert result.data["meta"]["history"] == {"heads": ["h1", "h2"], "seq": 2}
     decode(encode(result.data), Path("merged.json"))  # a valid store
 
 
@@ -158,12 +159,12 @@ def test_schema_versions_merge_only_when_the_older_side_is_unchanged():
     base = base_store()
     newer = copy.deepcopy(base)
     newer["meta"]["schema"]["version"] = 2
-    newer["history"]["h9"] = {"id": "h9", "operation": "upgrade"}
+    newer["meta"]["history"] = {"heads": ["h9"], "seq": 2}
     older = copy.deepcopy(base)
-    older["history"]["h8"] = {"id": "h8", "operation": "list"}
+    older["meta"]["history"] = {"heads": ["h8"], "seq": 3}
     result = merge(base, older, newer)
     assert result.data["meta"]["schema"]["version"] == 2
-    assert sorted(result.data["history"]) == ["h0", "h8", "h9"]
+    assert result.data["meta"]["history"] == {"heads": ["h8", "h9"], "seq": 3}
     edited(older, "claims", "aaaaaaaaaa", note="old-schema edit")
     with pytest.raises(StoreError, match="cannot merge a store of schema version 1 with changes"):
         merge(base, older, newer)
@@ -278,14 +279,17 @@ def test_git_setup_writes_attributes_ignores_and_config_once(run, tmp_path):
     (repo / "data").mkdir()
     result = run("--db", str(repo / "data" / "claims.json"), "git-setup", "--command", "claimtrack")
     assert result.exit_code == 0, result.stderr
-    assert (repo / ".gitattributes").read_text() == "/data/claims.json merge=claimtrack\n"
+    assert (repo / ".gitattributes").read_text() == ATTRIBUTES
     assert (repo / ".gitignore").read_text() == "/data/claims.json.lock\n/data/.claims.json.*.tmp\n"
     driver = git(repo, "config", "merge.claimtrack.driver").stdout.strip()
     assert driver == "claimtrack merge-driver %O %A %B %P"
     assert result.stderr.splitlines()[-1] == f"Set git config merge.claimtrack.driver to: {driver}"
     again = run("--db", str(repo / "data" / "claims.json"), "git-setup", "--command", "claimtrack")
     assert again.stderr == f"Set git config merge.claimtrack.driver to: {driver}\n"
-    assert (repo / ".gitattributes").read_text() == "/data/claims.json merge=claimtrack\n"
+    assert (repo / ".gitattributes").read_text() == ATTRIBUTES
+
+
+ATTRIBUTES = "/data/claims.json merge=claimtrack\n/data/claims.json.history.jsonl merge=union\n"
 
 
 def shared_store(repo: Path) -> dict[str, str]:
@@ -340,9 +344,7 @@ def test_git_merges_different_changes_on_two_branches_cleanly(tmp_path):
     assert claimtrack(repo, "side", "list", "--format", "ids").split() == ["nato", "russia", "us"]
     assert claimtrack(repo, "topic", "list", "--format", "ids").split() == ["gas", "missiles"]
     assert json.loads(claimtrack(repo, "round", "list", "--format", "json"))[0]["venue"] == "Geneva"
-    operations = [
-        h["operation"] for h in json.loads((repo / "claims.json").read_text())["history"].values()
-    ]
+    operations = [entry["operation"] for entry in history_entries(repo / "claims.json")]
     assert operations.count("record") == 2 and "rm" in operations and "topic rm" in operations
 
 

@@ -11,6 +11,7 @@ import pytest
 from claimtrack.migrations import MIGRATIONS
 from claimtrack.model import SCHEMA_VERSION
 from claimtrack.store import encode, read_store
+from helpers import history_entries
 from reliability_helpers import folder_state, ok, run
 
 GOOD = encode(
@@ -204,7 +205,7 @@ def test_the_first_change_migrates_in_one_step_keeping_the_old_file(isolated_sto
     assert data["meta"]["schema"]["version"] == SCHEMA_VERSION
     claim = data["claims"]["abcdefghij"]
     assert (claim["verbatim"], claim["grade"], claim["responds_to"]) == (True, None, None)
-    assert [e["operation"] for e in data["history"].values()] == ["side add"]
+    assert [e["operation"] for e in history_entries(isolated_store)] == ["side add"]
     # Undo reverts the change, not the migration.
     ok("undo")
     assert read_store(isolated_store).keys("sides") == {"russia", "us"}

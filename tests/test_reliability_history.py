@@ -160,8 +160,9 @@ def test_undo_refuses_when_a_record_changed_behind_its_back(isolated_store: Path
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot undo the record of ")
     assert result.stderr.endswith(
-        f": claims record '{claim_id}' has changed since. "
-        f"Was the store edited by hand? See: claimtrack log {claim_id}\n"
+        f": claims record '{claim_id}' has changed since outside claimtrack's history "
+        "(by a merge, or by hand). Pass over it with: claimtrack undo --skip "
+        f"(see: claimtrack log {claim_id})\n"
     )
     assert isolated_store.read_bytes() == before
 

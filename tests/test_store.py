@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from claimtrack.errors import LockTimeoutError, StoreError
+from claimtrack.history import ordered_entries
+from claimtrack.historyfile import history_path
 from claimtrack.model import SCHEMA_VERSION
 from claimtrack.store import (
     MissingStoreError,
@@ -23,6 +25,7 @@ from claimtrack.store import (
 )
 from helpers import EMPTY_STORE, raises_error
 
+STORE_FILES = ["claims.json", "claims.json.history.jsonl", "claims.json.lock"]
 SIDE = {"slug": "russia", "name": "Russia", "aliases": ["روسيا", "RU"]}
 ARABIC = "ضمانات أمنية ملزمة قانونيا"
 
@@ -81,7 +84,11 @@ def test_empty_store_layout(path: Path) -> None:
 
 def test_schema_version_is_recorded(saved: Path) -> None:
     data = json.loads(saved.read_bytes())
-    assert data["meta"] == {"schema": {"version": SCHEMA_VERSION}}
+    (entry,) = history(saved)
+    assert data["meta"] == {
+        "schema": {"version": SCHEMA_VERSION},
+        "history": {"heads": [entry["id"]], "seq": 1},
+    }
     assert read_store(saved).schema_version == SCHEMA_VERSION
 
 
@@ -99,7 +106,7 @@ def test_same_content_gives_the_same_bytes(tmp_path: Path) -> None:
                 store.insert("sides", slug, {"slug": slug, "name": slug, "aliases": []})
     a, b = json.loads(first.read_bytes()), json.loads(second.read_bytes())
     assert a["sides"] == b["sides"]
-    a.pop("history"), b.pop("history")
+    a["meta"].pop("history"), b["meta"].pop("history")
     assert canonical(a) == canonical(b)
 
 
@@ -115,7 +122,9 @@ def test_missing_store_names_the_path_and_init(path: Path) -> None:
 
 
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
-    with raises_error(f"{tmp_path} is a folder, not a store file", cls=StoreError):
+    with raises_error(
+        f"{tmp_path} is a folder, not a store file", "Give --db a regular file", StoreError
+    ):
         read_store(tmp_path)
 
 
@@ -281,7 +290,7 @@ def test_body_that_raises_writes_nothing(saved: Path) -> None:
         store.delete("sides", "russia")
         raise RuntimeError("boom")
     assert saved.read_bytes() == before
-    assert sorted(p.name for p in saved.parent.iterdir()) == ["claims.json", "claims.json.lock"]
+    assert sorted(p.name for p in saved.parent.iterdir()) == STORE_FILES
 
 
 def test_body_that_raises_creates_no_store(path: Path) -> None:
@@ -321,7 +330,7 @@ def test_the_lock_is_a_separate_file(saved: Path) -> None:
     lock = saved.with_name("claims.json.lock")
     assert lock.is_file()
     assert lock.read_bytes() == b""
-    assert sorted(p.name for p in saved.parent.iterdir()) == ["claims.json", "claims.json.lock"]
+    assert sorted(p.name for p in saved.parent.iterdir()) == STORE_FILES
 
 
 def test_the_lock_is_held_while_the_body_runs(saved: Path) -> None:
@@ -362,7 +371,7 @@ def test_no_temp_files_are_left(saved: Path) -> None:
     for n in range(5):
         with write_store(saved, operation="x") as store:
             store.insert("sides", f"s{n}", {"slug": f"s{n}", "name": "S", "aliases": []})
-    assert sorted(p.name for p in saved.parent.iterdir()) == ["claims.json", "claims.json.lock"]
+    assert sorted(p.name for p in saved.parent.iterdir()) == STORE_FILES
 
 
 def test_leftover_temp_files_of_a_killed_writer_are_removed(saved: Path) -> None:
@@ -380,7 +389,7 @@ def test_leftover_temp_files_of_a_killed_writer_are_removed(saved: Path) -> None
 
 
 def history(path: Path) -> list[dict[str, Any]]:
-    return sorted(read_store(path).records("history"), key=lambda e: e["id"])
+    return ordered_entries(read_store(path))
 
 
 def test_each_commit_records_one_history_entry(saved: Path) -> None:
@@ -417,8 +426,9 @@ def test_each_commit_records_one_history_entry(saved: Path) -> None:
 
 def test_history_entry_layout(saved: Path) -> None:
     (entry,) = history(saved)
-    assert set(entry) == {"id", "seq", "time", "user", "operation", "changes"}
+    assert set(entry) == {"id", "seq", "parents", "time", "user", "operation", "changes"}
     assert entry["seq"] == 1  # orders entries even if the clock steps back (undo needs it)
+    assert entry["parents"] == []
     assert entry["id"].startswith(entry["time"] + "-")
     assert entry["time"].endswith("Z") and entry["time"][10] == "T"
     assert isinstance(entry["user"], str) and entry["user"]
@@ -429,9 +439,9 @@ def test_history_keys_sort_chronologically(saved: Path) -> None:
     for n in range(3):
         with write_store(saved, operation=f"op{n}") as store:
             store.insert("sides", f"s{n}", {"slug": f"s{n}", "name": "S", "aliases": []})
-    data = json.loads(saved.read_bytes())
-    ordered = [data["history"][key]["operation"] for key in sorted(data["history"])]
-    assert ordered == ["seed", "op0", "op1", "op2"]
+    lines = history_path(saved).read_text(encoding="utf-8").splitlines()
+    entries = {entry["id"]: entry for entry in map(json.loads, lines)}
+    assert [entries[key]["operation"] for key in sorted(entries)] == ["seed", "op0", "op1", "op2"]
 
 
 def test_no_history_without_changes(saved: Path) -> None:

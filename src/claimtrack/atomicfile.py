@@ -1,7 +1,9 @@
 """Files that never end up half-written: locking, atomic replace, durable commits.
 
-A writer holds an exclusive kernel lock (flock) on ``<file>.lock``: the data file is
-replaced on every commit, so its own inode cannot carry the lock. A commit writes a
+A writer holds an exclusive lock (filelock's: flock on POSIX, LockFileEx on Windows)
+on ``<file>.lock``: the data file is replaced on every commit, so its own inode
+cannot carry the lock. A lock file that is a symlink is refused, never followed. A
+commit writes a
 temporary file in the same folder, fsyncs it, renames it over the file and fsyncs
 the folder: a reader sees the old file or the new one, never half of either, and a
 power cut after the rename cannot bring the old one back. The lock dies with its
@@ -13,16 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import glob
 import os
 import re
 import secrets
 import signal
+import stat
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+import filelock
 
 from claimtrack.errors import LockTimeoutError, StoreError
 
@@ -36,30 +39,40 @@ def locked(path: Path, timeout: float, *, shown: Path | None = None) -> Iterator
     """Hold the exclusive lock of `path` (``<path>.lock``), waiting up to `timeout` s."""
     shown = shown or path
     lock_path = path.with_name(path.name + ".lock")
+    _refuse_odd_lock_file(lock_path, shown)
+    lock = filelock.FileLock(lock_path, timeout=timeout)
     try:
-        # Read-only is enough for flock, and lets a shared lock file be 0444.
-        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        lock.acquire()
+    except filelock.Timeout:
+        raise LockTimeoutError(
+            f"another claimtrack process holds the store {shown} (waited {timeout:g}s)",
+            "Try again when it has finished, or raise --lock-timeout",
+        ) from None
     except OSError as exc:
         raise StoreError(
             f"cannot write {shown}: cannot create its lock file {lock_path.name} "
             f"({reason(exc)}); nothing was changed"
         ) from None
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockTimeoutError(
-                        f"another claimtrack process holds the store {shown} (waited {timeout:g}s)",
-                        "Try again when it has finished, or raise --lock-timeout",
-                    ) from None
-                time.sleep(0.02)
         yield
     finally:
-        os.close(fd)  # closing releases the lock, as does the death of the process
+        lock.release()  # as does the death of the process
+
+
+def _refuse_odd_lock_file(lock_path: Path, shown: Path) -> None:
+    """A lock file that is a symlink could make a writer create or lock another file."""
+    try:
+        info = lock_path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot write {shown}: {reason(exc)}; nothing was changed") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
+        raise StoreError(
+            f"cannot write {shown}: its lock file {lock_path} is {kind}; nothing was changed",
+            f"Remove it if no claimtrack is running: rm {lock_path}",
+        )
 
 
 def _temp_name_re(path: Path) -> re.Pattern[str]:
@@ -153,9 +166,13 @@ def _fsync_folder(folder: Path, shown: Path) -> None:
 
 
 def check_writable(path: Path, shown: Path) -> None:
-    """A store the user made read-only stays so, though renaming over it would work."""
+    """A store the user made read-only stays so, though renaming over it would work.
+
+    The mode bits count for root too, for whom os.access always says yes.
+    """
     effective = {"effective_ids": True} if os.access in os.supports_effective_ids else {}
-    if not os.access(path, os.W_OK, **effective):
+    no_write_bits = not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    if no_write_bits or not os.access(path, os.W_OK, **effective):
         raise StoreError(
             f"{shown} is read-only; nothing was changed",
             f"Make it writable with: chmod u+w {shown}",

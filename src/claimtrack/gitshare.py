@@ -1,7 +1,9 @@
 """Setting up a git repository so that git merges a store with claimtrack's driver.
 
-Three things, each idempotent: a `.gitattributes` line naming the store's merge
-driver (committed, so every clone has it), `.gitignore` lines for the store's lock
+Three things, each idempotent: `.gitattributes` lines naming the store's merge
+driver and merging its history file as a union of lines (committed, so every clone
+has them; history entries are whole lines, and the store's heads decide which
+count, so a union is the right merge), `.gitignore` lines for the store's lock
 and temporary files, and the `merge.claimtrack.*` git config entries (per clone:
 git never copies config, which is why every clone runs `claimtrack git-setup`).
 """
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtrack.errors import InputError
+from claimtrack.historyfile import SUFFIX as HISTORY_SUFFIX
 
 DRIVER_NAME = "claimtrack"
 # %O base, %A ours (the result goes there), %B theirs, %P the path in the repository.
@@ -106,7 +109,11 @@ def git_setup(store: Path, command: str | None = None) -> Setup:
     name = store.name
     folder = relative[: -len(name)]
     attributes = ensure_lines(
-        root / ".gitattributes", [f"{attribute_pattern(relative)} merge={DRIVER_NAME}"]
+        root / ".gitattributes",
+        [
+            f"{attribute_pattern(relative)} merge={DRIVER_NAME}",
+            f"{attribute_pattern(relative + HISTORY_SUFFIX)} merge=union",
+        ],
     )
     ignores = ensure_lines(
         root / ".gitignore",

@@ -5,7 +5,10 @@ record: added on either side, kept; changed on one side only, that change; delet
 one side and unchanged on the other, deleted. When both sides changed one record, its
 fields merge the same way, and a field changed differently on both sides is a conflict
 that keeps our value. Two bookkeeping fields never conflict: `created` keeps the
-earlier time and `updated` the later. `history` is the union of both histories.
+earlier time and `updated` the later. The history lives in its own file, which git
+merges as a union of lines (``merge=union``); the store's history heads
+(``meta.history``) become those of both sides, so both sides' entries count.
+A `history` table inside an older store's file is the union of both.
 
 A record-wise merge can still produce a store that breaks its own rules: a topic
 deleted here that a claim added there uses, or one alias given to two sides. Those
@@ -36,6 +39,7 @@ from claimtrack.store import (
 from claimtrack.textmatch import fold
 
 HISTORY: Final = "history"
+HEADS: Final = "history"  # the record in meta naming the history's latest entries
 _MISSING: Final = object()
 # A table's name in messages: "claim 3fk2...", "side russia".
 _SINGULAR: Final = {"claims": "claim", "sides": "side", "topics": "topic", "rounds": "round"}
@@ -84,12 +88,36 @@ def merge(base: Data, ours: Data, theirs: Data) -> Merge:
         b, o, t = base.get(name, {}), ours.get(name, {}), theirs.get(name, {})
         if name == HISTORY:
             result.data[name] = {**t, **o}
+        elif name == META_TABLE:
+            result.data[name] = _merge_meta(b, o, t, result.conflicts)
         else:
             result.data[name] = _merge_table(name, b, o, t, result.conflicts)
     _keep_referenced(result, (ours, theirs, base))
     for table in VOCAB_TABLES:
         _drop_shared_aliases(result, table, ours.get(table, {}))
     return result
+
+
+def _merge_meta(base: Record, ours: Record, theirs: Record, conflicts: list[Conflict]) -> Record:
+    """Meta merges by record, but the history heads of both sides are kept."""
+    b_meta, o_meta, t_meta = (
+        {k: v for k, v in m.items() if k != HEADS} for m in (base, ours, theirs)
+    )
+    merged = _merge_table(META_TABLE, b_meta, o_meta, t_meta, conflicts)
+    b, o, t = base.get(HEADS), ours.get(HEADS), theirs.get(HEADS)
+    heads = o if o == t or t == b else t if o == b else _both_heads(o, t)
+    if heads is not None:
+        merged[HEADS] = heads
+    return merged
+
+
+def _both_heads(*records: Record | None) -> Record | None:
+    """History heads that reach every entry either side's heads reach."""
+    both = [h for h in records if isinstance(h, dict)]
+    if not both:
+        return None
+    ids = sorted({i for h in both for i in h.get("heads", [])})
+    return {"heads": ids, "seq": max(h.get("seq", 0) for h in both)}
 
 
 def _version(data: Data) -> int:
@@ -102,7 +130,11 @@ def _merge_versions(base: Data, ours: Data, theirs: Data) -> Merge:
     newer, older = (ours, theirs) if _version(ours) > _version(theirs) else (theirs, ours)
     if _without_history(older) == _without_history(base):
         data = copy.deepcopy(newer)
-        data[HISTORY] = {**older.get(HISTORY, {}), **newer.get(HISTORY, {})}
+        if HISTORY in older or HISTORY in newer:
+            data[HISTORY] = {**older.get(HISTORY, {}), **newer.get(HISTORY, {})}
+        heads = _both_heads(older[META_TABLE].get(HEADS), newer[META_TABLE].get(HEADS))
+        if heads is not None:
+            data[META_TABLE][HEADS] = heads
         return Merge(data)
     raise StoreError(
         f"cannot merge a store of schema version {_version(older)} with changes "
@@ -113,7 +145,9 @@ def _merge_versions(base: Data, ours: Data, theirs: Data) -> Merge:
 
 
 def _without_history(data: Data) -> Data:
-    return {name: table for name, table in data.items() if name != HISTORY}
+    tables = {name: table for name, table in data.items() if name != HISTORY}
+    tables[META_TABLE] = {k: v for k, v in data[META_TABLE].items() if k != HEADS}
+    return tables
 
 
 def _merge_table(

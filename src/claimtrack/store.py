@@ -1,12 +1,14 @@
-"""The store: one TinyDB JSON file, read whole, changed in memory, committed atomically.
+"""The store: one JSON file, read whole, changed in memory, committed atomically.
 
-Every write holds an exclusive kernel lock on a separate ``<store>.lock`` file across
-re-read, change and commit, and commits through `atomicfile.atomic_write` (temp
-file, fsync, rename, fsync of the folder): a reader sees the old file or the new
-one, never half of either. TinyDB works on the in-memory tables through a storage
-that never touches the disk; this module and `atomicfile` alone do the I/O.
-A damaged file is reported and never overwritten; an older schema is migrated
-(`migrations.py`) in one commit that keeps a copy of the old file.
+The command line reads the file directly with orjson, for speed; `api.open_store`
+offers the same file to Python code as a read-only TinyDB database. Every write holds
+an exclusive lock on a separate ``<store>.lock`` file across re-read, change and
+commit, and commits through `atomicfile.atomic_write` (temp file, fsync, rename,
+fsync of the folder): a reader sees the old file or the new one, never half of
+either. The history of changes lives beside the store (`historyfile`), appended
+before each commit. A damaged file is reported and never overwritten; an older
+schema is migrated (`migrations.py`) in one commit that keeps a copy of the old file.
+Only regular files (or symlinks to one) up to `MAX_STORE_BYTES` are opened.
 
 On disk the file is UTF-8 with Arabic kept as characters, keys sorted, indented by
 two spaces: exactly ``json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)``.
@@ -20,25 +22,30 @@ import contextlib
 import datetime as dt
 import itertools
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
 
+from claimtrack import historyfile
 from claimtrack.errors import StoreError
+from claimtrack.historyfile import Heads
 from claimtrack.migrations import migrate
 from claimtrack.model import SCHEMA_VERSION
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 VOCAB_TABLES = ("sides", "topics", "rounds")
 DATA_TABLES = (*VOCAB_TABLES, "claims")
-TABLES = (*DATA_TABLES, "history")
+TABLES = DATA_TABLES
 META_TABLE = "meta"
+# Where the history was kept before it moved beside the store; read to move it.
+OLD_HISTORY_TABLE = "history"
+# A store of 100,000 claims is about 60 MiB; past this size a file is refused rather
+# than read into memory (some ten times its size) on the chance that it is a store.
+MAX_STORE_BYTES = 512 * 2**20
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
@@ -46,36 +53,6 @@ Data = dict[str, dict[str, dict[str, Any]]]
 class MissingStoreError(StoreError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"no store at {path}", "Create it with: claimtrack init")
-
-
-class _KeyedTable(Table):
-    """A TinyDB table whose documents are keyed by claim id or slug, not a counter.
-
-    Natural keys keep the file stable under version control: two copies that add
-    different claims never both write a document "11".
-    """
-
-    document_id_class = str  # type: ignore[assignment]  # TinyDB types ids as int
-
-    def _get_next_id(self) -> str:
-        raise TypeError("claimtrack documents are always inserted with their own key")
-
-
-class _MemoryStorage(Storage):
-    """Hands TinyDB the tables this module loaded; the commit writes them out."""
-
-    def __init__(self, data: Data) -> None:
-        self.data = data
-
-    def read(self) -> Data:
-        return self.data
-
-    def write(self, data: Data) -> None:
-        self.data = data
-
-
-class _Database(TinyDB):
-    table_class = _KeyedTable
 
 
 @dataclass
@@ -106,14 +83,34 @@ class Store:
     # Indexes other modules build once per process (alias lookups, analysis);
     # dropped whenever the data changes.
     cache: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._db = _Database(storage=_MemoryStorage, data=self.data)
+    # A history table found inside the file, as older claimtracks kept it: moved to
+    # the history file by the next commit (see `history_entries_to_move`).
+    old_history: dict[str, Any] | None = None
 
     @property
     def _tables(self) -> Data:
-        tables: Data = self._db.storage.read()  # type: ignore[assignment]  # never None here
-        return tables
+        return self.data
+
+    @property
+    def history_path(self) -> Path:
+        return historyfile.history_path(self.path)
+
+    def history_entries_to_move(self) -> list[dict[str, Any]]:
+        if not self.old_history:
+            return []
+        if "old_history_entries" not in self.cache:
+            self.cache["old_history_entries"] = historyfile.from_store_table(self.old_history)
+        entries: list[dict[str, Any]] = self.cache["old_history_entries"]
+        return entries
+
+    def history_heads(self) -> Heads:
+        """The latest history entries this store includes."""
+        heads = historyfile.heads_of(self._tables[META_TABLE])
+        moving = self.history_entries_to_move()
+        if moving:
+            last = moving[-1]
+            return Heads((*heads.ids, last["id"]), max(heads.seq, last["seq"]))
+        return heads
 
     def records(self, table: str) -> list[dict[str, Any]]:
         """All records of a table, as stored. Callers must not change them."""
@@ -129,20 +126,13 @@ class Store:
     def count(self, table: str) -> int:
         return len(self._tables.get(table, {}))
 
-    # TinyDB's Table.insert/update/remove read the whole table, rebuild it as a dict
-    # keyed by document id, apply the change and rebuild it again with string keys:
-    # twice O(n) per record, ~90 ms each at 100,000 claims, so a `record` (the claim
-    # and its history entry) paid ~190 ms. The single-record changes below do to the
-    # same in-memory table dict exactly what TinyDB's updaters do, without the
-    # rebuilds; the file stays a TinyDB file, and reads still go through TinyDB.
-
     def _table(self, table: str) -> dict[str, dict[str, Any]]:
         return self._tables.setdefault(table, {})
 
     def insert(self, table: str, key: str, record: dict[str, Any], *, log: bool = True) -> None:
         documents = self._table(table)
-        if key in documents:  # as Table.insert refuses a Document whose id exists
-            raise ValueError(f"Document with ID {key} already exists")
+        if key in documents:
+            raise ValueError(f"record {key} already exists")
         self.cache.clear()
         documents[key] = dict(record)
         if log:
@@ -153,7 +143,7 @@ class Store:
         if before is None:
             raise KeyError(key)
 
-        # In place, like Table.update with a callable: the record keeps its position.
+        # In place: the record keeps its position.
         document = self._table(table)[key]
         self.cache.clear()
         document.clear()
@@ -162,11 +152,7 @@ class Store:
             self.changes.append(Change(table, key, before, dict(record)))
 
     def put_many(self, table: str, records: dict[str, dict[str, Any]]) -> None:
-        """Insert or overwrite many records; overwritten ones move to the end.
-
-        The same result as TinyDB's Table.remove then Table.insert_multiple, which
-        this used to call, in one pass over `records` rather than over the table.
-        """
+        """Insert or overwrite many records; overwritten ones move to the end."""
         if not records:
             return
         befores = {key: self.get(table, key) for key in records}
@@ -183,7 +169,7 @@ class Store:
     def delete(self, table: str, key: str, *, log: bool = True) -> None:
         before = self.get(table, key)
         self.cache.clear()
-        self._table(table).pop(key, None)  # a missing key is skipped, as by Table.remove
+        self._table(table).pop(key, None)  # a missing key is skipped
         if log:
             self.changes.append(Change(table, key, before, None))
 
@@ -214,7 +200,7 @@ def decode(raw: bytes, path: Path) -> Data:
     """Parse and check a store file's bytes; a damaged file is an error, never a guess."""
     if raw.startswith(codecs.BOM_UTF8):
         raise StoreError(f"{path} starts with a UTF-8 byte order mark", "Remove the first 3 bytes")
-    # Not raw.strip(): that copies the whole file (80 ms at 100,000 claims).
+    # Not raw.strip(): that copies the whole file.
     if not raw or raw.isspace():
         raise StoreError(f"{path} is empty, not a claimtrack store")
     try:
@@ -258,6 +244,10 @@ def _check_shape(data: Any, path: Path) -> None:
             map(isinstance, table.values(), itertools.repeat(dict))
         ):
             raise StoreError(not_a_store, f"Table {name!r} is not a table of records")
+    if historyfile.META_RECORD in data[META_TABLE]:
+        problem = historyfile.heads_problem(data[META_TABLE][historyfile.META_RECORD])
+        if problem:
+            raise StoreError(f"{path} is damaged: {problem}", "Run: claimtrack check")
 
 
 def read_store(path: Path) -> Store:
@@ -266,24 +256,73 @@ def read_store(path: Path) -> Store:
     A store from an older schema version is migrated in memory; the next commit
     writes the migration (see `write_store`).
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise MissingStoreError(path) from None
-    except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a store file") from None
-    except OSError as exc:
-        from claimtrack.atomicfile import reason
-
-        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+    raw = read_regular_file(path)
     data = decode(raw, path)
     migrated_from = None
     if data[META_TABLE]["schema"]["version"] < SCHEMA_VERSION:
         migrated_from = _migrate(data, path)
+    old_history = data.pop(OLD_HISTORY_TABLE, None)
     for name in TABLES:
         data.setdefault(name, {})
     original = raw if migrated_from is not None else None
-    return Store(path, data, migrated_from=migrated_from, original=original)
+    return Store(
+        path, data, migrated_from=migrated_from, original=original, old_history=old_history
+    )
+
+
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def refuse_special_file(info: os.stat_result, path: Path) -> None:
+    """Only a regular file can be a store: a FIFO would hang, a device never end."""
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        raise StoreError(f"{path} is {kind}, not a store file", "Give --db a regular file")
+    if info.st_size > MAX_STORE_BYTES:
+        raise StoreError(
+            f"{path} is {info.st_size / 2**20:.0f} MiB, larger than a store may be "
+            f"({MAX_STORE_BYTES >> 20} MiB)",
+            "Is it really a claimtrack store?",
+        )
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse `path` if it exists and is not a regular file of a store's size."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        from claimtrack.atomicfile import reason
+
+        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+    refuse_special_file(info, path)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of the store file, checked to be a regular file before it is read."""
+    from claimtrack.atomicfile import reason
+
+    try:
+        check_store_file(path)
+        # O_NONBLOCK: if a FIFO took the file's place since the check, open returns.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise MissingStoreError(path) from None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+    with open(fd, "rb") as file:
+        try:
+            refuse_special_file(os.fstat(fd), path)
+            return file.read()
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {reason(exc)}") from None
 
 
 def _migrate(data: Data, path: Path) -> int:
@@ -320,8 +359,7 @@ def write_store(
     A store from an older schema version is migrated in the same commit, after a
     copy of the old file is kept beside it as ``<store>.v<N>.bak``.
     """
-    # The write machinery (fcntl, signal, secrets, glob: ~3.5 ms) loads only here,
-    # so that read commands do not import it.
+    # The write machinery loads only here, so that read commands do not import it.
     from claimtrack.atomicfile import (
         atomic_write,
         check_writable,
@@ -332,6 +370,7 @@ def write_store(
 
     if not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
+    check_store_file(path)  # before the lock: a FIFO must not be waited on while held
     target = Path(os.path.realpath(path))  # replace a symlink's target, not the link
     with locked(target, lock_timeout, shown=path):
         remove_leftover_temp_files(target)
@@ -344,15 +383,26 @@ def write_store(
         if not store.created:
             check_writable(target, path)
         yield store
-        if not (store.changes or store.created or store.rewrite):
+        if not (store.changes or store.history_note or store.created or store.rewrite):
             return
         with interrupts_deferred():
-            if store.changes:
-                _record_history(store, operation)
+            entries = store.history_entries_to_move()
+            if store.changes or store.history_note:
+                entries = [*entries, _history_entry(store, operation)]
+            if entries:
+                heads = Heads((entries[-1]["id"],), entries[-1]["seq"])
+                store.data[META_TABLE][historyfile.META_RECORD] = heads.as_record()
             payload = _encode(store.data, path)
             if store.migrated_from is not None and store.original is not None:
                 store.backup = _keep_old_version(target, store.original, store.migrated_from)
-            atomic_write(target, payload, shown=path)
+            # History first: a crash before the store's commit leaves an entry that
+            # no head reaches, which log and undo know was never applied.
+            size = historyfile.append_entries(store.history_path, entries, store=path)
+            try:
+                atomic_write(target, payload, shown=path)
+            except BaseException:
+                historyfile.take_back(store.history_path, size)
+                raise
             store.committed = True
 
 
@@ -394,17 +444,19 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _record_history(store: Store, operation: str) -> None:
-    import secrets  # only writes need it (with hashlib and random, ~3 ms to import)
+def _history_entry(store: Store, operation: str) -> dict[str, Any]:
+    import secrets  # only writes need it
 
     now = utc_now()
-    # Time first so keys sort chronologically; the random tail keeps two clones apart.
+    # Time first so ids sort chronologically; the random tail keeps two clones apart.
     # `seq` orders entries even if the clock steps back, which undo relies on.
-    key = f"{now}-{secrets.token_hex(3)}"
-    seq = 1 + max((entry.get("seq", 0) for entry in store.records("history")), default=0)
-    entry = {
-        "id": key,
-        "seq": seq,
+    heads = store.history_heads()
+    if heads.seq >= historyfile.MAX_SAFE_INTEGER:
+        raise StoreError(f"the history of {store.path} has run out of sequence numbers")
+    return {
+        "id": f"{now}-{secrets.token_hex(3)}",
+        "seq": heads.seq + 1,
+        "parents": sorted(heads.ids),
         "time": now,
         "user": _current_user(),
         "operation": operation,
@@ -414,4 +466,3 @@ def _record_history(store: Store, operation: str) -> None:
             for c in store.changes
         ],
     }
-    store.insert("history", key, entry, log=False)

@@ -8,7 +8,7 @@ import click
 import orjson
 
 from claimtrack.commands.common import AppContext, emit, format_options, pass_app, resolve_format
-from claimtrack.history import log_rows, summarize, undo_latest
+from claimtrack.history import history_report, log_rows, summarize, undo_latest
 from claimtrack.integrity import SINGULAR, check_store
 from claimtrack.render import Column, Listing, visible
 
@@ -40,16 +40,22 @@ def store_check(app: AppContext) -> None:
     """Report every integrity problem in the store, one per line; exit 1 if any.
 
     Finds replies to missing claims, claims naming unknown sides, topics or rounds,
-    duplicate ids, invalid dates, kinds, grades and urls. Never writes anything.
+    duplicate ids, invalid dates, kinds, grades and urls, and damage to the history
+    file; notes history entries that were never applied (a command stopped between
+    writing its history and saving the store). Never writes anything.
 
     \b
     Examples:
       claimtrack check
       claimtrack --db talks.json check || echo "talks.json needs attention"
     """
-    store, problems = check_store(app.db_path)
+    store, store_problems = check_store(app.db_path)
+    history_problems, notes = history_report(store)
+    problems = [*map(str, store_problems), *history_problems]
     for problem in problems:
-        click.echo(visible(str(problem)))
+        click.echo(visible(problem))
+    for note in notes:
+        click.echo(visible(f"note: {note}"), err=True)
     if problems:
         click.echo(f"{len(problems)} problem(s) in {visible(str(app.db_path))}", err=True)
         click.get_current_context().exit(1)
@@ -105,24 +111,34 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command(name="undo")
+@click.option(
+    "--skip",
+    is_flag=True,
+    help="Pass over the latest change without reverting it, when it can no longer be "
+    "reverted (its records changed since); the next undo goes on from the one before.",
+)
 @pass_app
-def history_undo(app: AppContext) -> None:
+def history_undo(app: AppContext, skip: bool) -> None:
     """Revert the latest change; repeat to go further back.
 
     An undo is kept in the history too (see `claimtrack log`), but is never undone
-    itself: each `undo` reverts the latest change not yet undone.
+    itself: each `undo` reverts the latest change not yet undone. A change whose
+    records have changed since (after a merge, say) is not reverted: the error says
+    what changed them, and `undo --skip` passes over it.
 
     \b
     Examples:
       claimtrack log -n 1
       claimtrack undo
+      claimtrack undo --skip
     """
-    with app.write("undo", create=False) as store:
-        entry = undo_latest(store)
+    with app.write("skip" if skip else "undo", create=False) as store:
+        entry = undo_latest(store, skip=skip)
     records = len(entry["changes"])
+    done = "Skipped" if skip else "Undid"
     click.echo(
         visible(
-            f"Undid {entry['operation']} of {entry['time']} by {entry['user']} "
+            f"{done} {entry['operation']} of {entry['time']} by {entry['user']} "
             f"({records} record{'s' if records != 1 else ''})"
         ),
         err=True,

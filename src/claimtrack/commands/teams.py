@@ -23,7 +23,9 @@ def teams_git_setup(app: AppContext, command: str | None) -> None:
     """Let git merge the store by record: writes .gitattributes and the git config entry.
 
     Run it once in every clone (git does not copy config); commit the .gitattributes
-    and .gitignore it writes.
+    and .gitignore it writes. The store merges with claimtrack's driver, and its
+    history file (<store>.history.jsonl, commit it beside the store) with git's
+    built-in merge=union.
 
     \b
     Examples:
