@@ -146,8 +146,8 @@ def from_store_table(table: dict[str, Any]) -> list[Entry]:
 
     def old_order(item: tuple[str, Any]) -> tuple[int, str, str]:
         entry = item[1] if isinstance(item[1], dict) else {}
-        seq = entry.get("seq")
-        return (int(seq) if is_safe_integer(seq) else 0, str(entry.get("time")), item[0])
+        seq: int = entry["seq"] if is_safe_integer(entry.get("seq")) else 0
+        return (seq, str(entry.get("time")), item[0])
 
     entries: list[Entry] = []
     for key, old in sorted(table.items(), key=old_order):
