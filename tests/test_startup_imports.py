@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from claimtrack import cli as cli_module
 from claimtrack.store import DEFAULT_LOCK_TIMEOUT
@@ -127,4 +128,8 @@ def test_lock_timeout_default_matches_the_store() -> None:
 def test_version_matches_the_installed_metadata() -> None:
     from importlib.metadata import version
 
-    assert cli_module.installed_version() == version("claimtrack")
+    import claimtrack
+
+    assert claimtrack.__version__ == version("claimtrack")
+    result = CliRunner().invoke(cli_module.cli, ["--version"])
+    assert result.output == f"claimtrack, version {version('claimtrack')}\n"

@@ -152,29 +152,12 @@ def default_db_path() -> Path:
     return Path(click.get_app_dir("claimtrack")) / "claims.json"
 
 
-def installed_version() -> str:
-    """claimtrack's version, from the name of its NAME-VERSION.dist-info folder.
-
-    importlib.metadata finds the same folder but imports email, zipfile and csv on
-    the way, which would double the time `claimtrack --version` takes.
-    """
-    prefix, suffix = "claimtrack-", ".dist-info"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.startswith(prefix) and name.endswith(suffix):
-                return name[len(prefix) : -len(suffix)]
-    from importlib.metadata import version
-
-    return version("claimtrack")
-
-
 def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        click.echo(f"claimtrack, version {installed_version()}")
+        # __version__ is also what the package metadata says (pyproject.toml reads it).
+        from claimtrack import __version__
+
+        click.echo(f"claimtrack, version {__version__}")
         ctx.exit()
 
 
