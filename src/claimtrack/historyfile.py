@@ -244,7 +244,9 @@ def append_entries(path: Path, entries: list[Entry], *, store: Path) -> int:
             )
         size = info.st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
-            lines = b"\n" + lines  # leave a line torn by a crash on a line of its own
+            # A line torn by a crash while appending: its store commit never came.
+            size = _end_of_last_line(fd, size)
+            os.ftruncate(fd, size)
         _write_all(fd, lines)
         os.fsync(fd)
         return size
@@ -275,6 +277,19 @@ def take_back(path: Path, size: int) -> None:
 
 def _cannot_write(store: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot write {store}: {exc.strerror}; nothing was changed")
+
+
+def _end_of_last_line(fd: int, size: int) -> int:
+    """The offset just after the file's last newline (0 if it has none)."""
+    chunk = 1 << 20
+    end = size
+    while end > 0:
+        start = max(0, end - chunk)
+        found = os.pread(fd, end - start, start).rfind(b"\n")
+        if found >= 0:
+            return start + found + 1
+        end = start
+    return 0
 
 
 def _write_all(fd: int, data: bytes) -> None:
