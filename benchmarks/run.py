@@ -37,6 +37,8 @@ START_FLOOR = "start-up floor"
 READ_FLOOR = "read floor"
 WRITE_FLOOR = "write floor"
 
+# Where claimtrack keeps a store's history, when it keeps it beside the store.
+HISTORY_SUFFIX = ".history.jsonl"
 READ_FLOOR_CODE = "import sys, json, click\ndata = json.load(open(sys.argv[1], 'rb'))\n"
 WRITE_FLOOR_CODE = READ_FLOOR_CODE + (
     "import os\n"
@@ -125,8 +127,11 @@ class Runner:
         self.base_env, self.store, self.work = base_env, store, work
 
     def run(self, case: Case, capture: bool = False) -> tuple[float, int, int, bytes]:
-        if case.fresh_store:
-            shutil.copyfile(self.store, self.work)  # outside the timed region
+        if case.fresh_store:  # outside the timed region
+            shutil.copyfile(self.store, self.work)
+            history = self.store.with_name(self.store.name + HISTORY_SUFFIX)
+            if history.exists():
+                shutil.copyfile(history, self.work.with_name(self.work.name + HISTORY_SUFFIX))
         return run_once(case.argv, {**self.base_env, **case.env}, capture)
 
     def warm_up(self, case: Case, slow_limit: float) -> Timing:
@@ -292,22 +297,23 @@ def build_store(
 # --- targets (issue 6) --------------------------------------------------------------
 
 
-def target(group: str, size: int) -> tuple[str | None, float | None, float | None]:
-    """(floor, ratio limit, absolute limit in seconds) for a group at a size."""
-    absolute = {10_000: 0.25}.get(size)
-    if size >= 100_000:
-        absolute = 2.0 if group == "write" else 1.2
+def target(group: str, size: int) -> tuple[str | None, float | None]:
+    """(floor, ratio limit) for a group at a size.
+
+    Only ratios to floors measured in the same run count: the contract's absolute
+    limits were withdrawn, because on a slow day the floors themselves exceed them.
+    """
     if group == "start-up":
-        return START_FLOOR, 1.15, absolute
+        return START_FLOOR, 1.15
     if group == "read":
-        return READ_FLOOR, {10_000: 1.2, 100_000: 1.0}.get(size), absolute
+        return READ_FLOOR, {10_000: 1.2, 100_000: 1.0}.get(size)
     if group == "table":
-        return READ_FLOOR, {10_000: 1.5}.get(size), absolute
+        return READ_FLOOR, {10_000: 1.5}.get(size)
     if group == "write":
-        return WRITE_FLOOR, (1.0 if size >= 10_000 else None), absolute
+        return WRITE_FLOOR, (1.0 if size >= 10_000 else None)
     if group == "reference":
-        return READ_FLOOR, None, None
-    return None, None, None
+        return READ_FLOOR, None
+    return None, None
 
 
 def ms(seconds: float) -> str:
@@ -319,32 +325,28 @@ def table_for(size: int, timings: list[Timing], notes: list[str]) -> list[str]:
     lines = [
         f"### {size:,} claims",
         "",
-        "| command | median ms | floor | floor ms | ratio | target | limit ms | result "
-        "| peak MiB |",
-        "|---|---:|---|---:|---:|---:|---:|---|---:|",
+        "| command | median ms | floor | floor ms | ratio | target | result | peak MiB |",
+        "|---|---:|---|---:|---:|---:|---|---:|",
     ]
     for t in timings:
         if t.error:
-            lines.append(f"| {t.case.label} | error | | | | | | FAIL: {t.error} | |")
+            lines.append(f"| {t.case.label} | error | | | | | FAIL: {t.error} | |")
             continue
-        floor_name, ratio_limit, absolute = target(t.case.group, size)
+        floor_name, ratio_limit = target(t.case.group, size)
         floor = floors.get(floor_name) if floor_name else None
         ratio = t.median / floor.median if floor and floor.median else None
         verdicts = []
         if ratio is not None and ratio_limit is not None:
             verdicts.append(ratio <= ratio_limit)
-        if absolute is not None and t.case.group != "floor":
-            verdicts.append(t.median <= absolute)
         result = "" if not verdicts else "PASS" if all(verdicts) else "FAIL"
         lines.append(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {:.0f} |".format(
+            "| {} | {} | {} | {} | {} | {} | {} | {:.0f} |".format(
                 t.case.label,
                 ms(t.median),
                 floor_name or "",
                 ms(floor.median) if floor else "",
                 f"{ratio:.2f}x" if ratio is not None else "",
                 f"<= {ratio_limit:.2f}x" if ratio_limit is not None else "",
-                f"{absolute * 1000:.0f}" if absolute and t.case.group != "floor" else "",
                 result,
                 t.peak_kib / 1024,
             )

@@ -2,8 +2,14 @@
 
 7 sides, 12 topics, 20 rounds; claims in Arabic or English of 100-600 characters,
 a translation into the other language on half of them, a `responds_to` link on a
-quarter. Ids are minted by claimtrack itself so they look like real ones. The
-store has no history entries: a real store's history only makes writes slower.
+quarter. Ids are minted by claimtrack itself so they look like real ones.
+
+The store has the history real use gives it: every claim recorded once (one entry
+each), a fifth of them edited once (their note), and one entry adding the sides,
+topics and rounds. It is written where the installed claimtrack keeps history:
+beside the store in ``<store>.history.jsonl`` (with the store naming its latest
+entry), or, for claimtracks before that file existed, inside the store file; so
+the same stores can be built for the code before and after the move.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from claimtrack.model import KINDS, blank_claim, mint_claim_id
 from claimtrack.store import empty_data, encode
@@ -192,8 +200,60 @@ def _picks(claims: dict[str, dict[str, Any]], ids: list[str]) -> Picks:
     )
 
 
-def write_store(data: dict[str, Any], path: Path) -> int:
-    """Write in claimtrack's format; returns the file's size in bytes."""
+def _entry(number: int, operation: str, changes: list[dict[str, Any]]) -> dict[str, Any]:
+    time = (dt.datetime(2024, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=37 * number)).strftime(
+        "%Y-%m-%dT%H:%M:%S.%fZ"
+    )
+    return {
+        "id": f"{time}-{number:06x}",
+        "seq": number,
+        "time": time,
+        "user": "analyst",
+        "operation": operation,
+        "changes": changes,
+    }
+
+
+def build_history(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The entries of a store's history, oldest first; edits a fifth of the claims."""
+    vocabulary = [
+        {"table": table, "key": key, "before": None, "after": record}
+        for table in ("sides", "topics", "rounds")
+        for key, record in data[table].items()
+    ]
+    entries = [_entry(1, "import", vocabulary)]
+    edits = []
+    for index, (key, claim) in enumerate(data["claims"].items()):
+        recorded = {"table": "claims", "key": key, "before": None, "after": dict(claim)}
+        entries.append(_entry(len(entries) + 1, "record", [recorded]))
+        if index % 5 == 4:
+            edits.append(key)
+    for key in edits:
+        before = data["claims"][key]
+        after = {**before, "note": "Checked against the transcript."}
+        entries.append(_entry(len(entries) + 1, "edit", [_change(key, before, after)]))
+        after["updated"] = entries[-1]["time"]
+        data["claims"][key] = after
+    return entries
+
+
+def _change(key: str, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {"table": "claims", "key": key, "before": before, "after": after}
+
+
+def write_store(data: dict[str, Any], path: Path, history: list[dict[str, Any]]) -> int:
+    """Write in claimtrack's format with its history; returns the store's size in bytes."""
+    try:
+        from claimtrack.historyfile import history_path
+    except ImportError:  # a claimtrack that kept the history inside the store
+        data["history"] = {entry["id"]: entry for entry in history}
+    else:
+        lines = []
+        for number, entry in enumerate(history):
+            parents = [history[number - 1]["id"]] if number else []
+            lines.append(orjson.dumps({**entry, "parents": parents}, option=orjson.OPT_SORT_KEYS))
+        history_path(path).write_bytes(b"\n".join(lines) + b"\n")
+        data["meta"]["history"] = {"heads": [history[-1]["id"]], "seq": history[-1]["seq"]}
     payload = encode(data)
     path.write_bytes(payload)
     return len(payload)
@@ -238,8 +298,9 @@ def main(argv: list[str]) -> None:
         print(f"building claims {index:,}/{size:,}", file=sys.stderr, flush=True)
 
     data, picks = build_data(size, progress=progress)
-    print("writing the store", file=sys.stderr, flush=True)
-    nbytes = write_store(data, store)
+    history = build_history(data)
+    print("writing the store and its history", file=sys.stderr, flush=True)
+    nbytes = write_store(data, store, history)
     if len(argv) > 3:
         print("writing the SQLite copy", file=sys.stderr, flush=True)
         write_sqlite(data, Path(argv[3]))

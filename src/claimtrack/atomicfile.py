@@ -25,8 +25,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import filelock
-
 from claimtrack.errors import LockTimeoutError, StoreError
 
 
@@ -40,6 +38,8 @@ def locked(path: Path, timeout: float, *, shown: Path | None = None) -> Iterator
     shown = shown or path
     lock_path = path.with_name(path.name + ".lock")
     _refuse_odd_lock_file(lock_path, shown)
+    import filelock  # slow to import: only a commit needs it, not an error message
+
     lock = filelock.FileLock(lock_path, timeout=timeout)
     try:
         lock.acquire()

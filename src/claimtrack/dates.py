@@ -57,7 +57,7 @@ _MONTH_BY_NAME = {
 # Longest first, so that no name is cut short by a shorter one.
 _MONTH = "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=True))
 # Patterns are kept as strings and compiled by re's own cache on first use: compiling
-# them at import added 1.5 ms to every command's start-up, and ISO input needs none.
+# them at import slowed every command's start-up, and ISO input needs none.
 # A month alone, or paired as sources write it: "يناير/كانون الثاني", "كانون الأول (ديسمبر)".
 _ARABIC_MONTH_RE = rf"(?<!\w)({_MONTH})(?:\s*/\s*({_MONTH})|\s*\(\s*({_MONTH})\s*\))?(?!\w)"
 _WEEKDAY = "|".join(

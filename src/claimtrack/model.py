@@ -157,7 +157,7 @@ def check_url(url: str) -> str:
 
 
 def _url_host(url: str) -> str | None:
-    import urllib.parse  # with ipaddress ~3 ms to import; only urls need it
+    import urllib.parse  # slow to import, with ipaddress; only urls need it
 
     try:
         return urllib.parse.urlsplit(url).hostname
@@ -192,7 +192,7 @@ def mint_claim_id(side: str, date: str, topic: str, text: str, taken: Container[
     base32 characters hold 50 bits: a collision among a million claims is about
     one in two thousand, and `taken` turns even that into a fresh id.
     """
-    # Only `record` and imports mint ids; hashlib alone takes ~3 ms to import.
+    # Only `record` and imports mint ids; hashlib is slow to import.
     import base64
     import hashlib
 

@@ -1,7 +1,7 @@
 """Long tables written line by line, looking like rich's `box.SIMPLE_HEAD` table.
 
 rich lays a table out cell by cell through its generic renderables: about 550
-claims a second here (18 s for 10,000). This writer follows the same rules -- column
+claims a second here. This writer follows the same rules -- column
 widths as rich computes them for these tables, greedy wrapping at spaces with long
 words folded, the header row, a rule, no vertical lines, one space of padding each
 side -- with plain strings, and yields the lines as they are ready. It never imports

@@ -299,16 +299,12 @@ def check_store_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        from claimtrack.atomicfile import reason
-
-        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+        raise _cannot_read(path, exc) from None
     refuse_special_file(info, path)
 
 
 def read_regular_file(path: Path) -> bytes:
     """The bytes of the store file, checked to be a regular file before it is read."""
-    from claimtrack.atomicfile import reason
-
     try:
         check_store_file(path)
         # O_NONBLOCK: if a FIFO took the file's place since the check, open returns.
@@ -316,13 +312,19 @@ def read_regular_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise MissingStoreError(path) from None
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+        raise _cannot_read(path, exc) from None
     with open(fd, "rb") as file:
         try:
             refuse_special_file(os.fstat(fd), path)
             return file.read()
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {reason(exc)}") from None
+            raise _cannot_read(path, exc) from None
+
+
+def _cannot_read(path: Path, exc: OSError) -> StoreError:
+    from claimtrack.atomicfile import reason  # the write machinery loads only on error
+
+    return StoreError(f"cannot read {path}: {reason(exc)}")
 
 
 def _migrate(data: Data, path: Path) -> int:

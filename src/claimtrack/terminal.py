@@ -1,7 +1,7 @@
 """The width and styling rich's Console would choose for a stream, without rich.
 
 A long table is written by plaintable.py, which needs only these two answers;
-importing rich to get them costs about 40 ms. The rules are rich's own (its
+importing rich to get them is a large part of start-up. The rules are rich's own (its
 `Console.size`, `is_terminal`, `is_dumb_terminal` and `_detect_color_system`), for
 the platforms other than Windows, where the caller asks rich itself.
 """

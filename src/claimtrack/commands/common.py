@@ -112,7 +112,7 @@ def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
 def stdout_layout() -> tuple[int, bool]:
     """The width and whether to style, as rich would choose them for stdout.
 
-    Importing rich only to ask costs ~40 ms, so terminal.py answers by rich's rules,
+    Importing rich only to ask is slow, so terminal.py answers by rich's rules,
     except on Windows, whose console rich detects in ways terminal.py does not follow.
     """
     if sys.platform == "win32":
@@ -128,7 +128,7 @@ def write_stdout(output: str | bytes) -> None:
 
     Not click.echo: unless told color=True it strips what looks like ANSI codes,
     which would change csv cells (the other formats have none left), and it costs a
-    pass over the text (130 MiB of json at 100,000 claims). A renderer may give
+    pass over the whole text. A renderer may give
     UTF-8 bytes, sparing the decoding and re-encoding of all of that.
     """
     if isinstance(output, bytes):
