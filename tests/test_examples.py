@@ -194,6 +194,7 @@ def comparable(data: dict[str, Any]) -> dict[str, Any]:
     return {"claims": claims, **{table: data[table] for table in VOCAB_TABLES}}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_script_rebuilds_the_example_store(tmp_path: Path) -> None:
     target = tmp_path / "store.json"

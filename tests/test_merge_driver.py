@@ -233,7 +233,11 @@ def test_merge_driver_leaves_ours_alone_when_a_version_is_damaged(run, tmp_path)
 
 # --- git-setup and real git ----------------------------------------------------------
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+def needs_git(test: Any) -> Any:
+    """Real git merges: slow (a repository, several commits and processes each)."""
+    skip = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+    return pytest.mark.slow(skip(test))
 
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:

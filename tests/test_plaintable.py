@@ -198,6 +198,7 @@ _records = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records=_records, width=st.integers(40, 140), color=st.booleans())
 def test_same_bytes_as_rich_for_any_text(

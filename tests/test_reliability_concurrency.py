@@ -63,6 +63,7 @@ def python(script: str, *args: str, **kwargs: object) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_parallel_records_all_land_and_readers_always_parse(tmp_path: Path) -> None:
     seed()
     stop = tmp_path / "stop"
@@ -128,6 +129,7 @@ with write_store(pathlib.Path(sys.argv[1]), operation="test") as store:
 """
 
 
+@pytest.mark.slow
 def test_a_killed_lock_holder_never_blocks_the_next_run(isolated_store: Path) -> None:
     seed()
     leftover = isolated_store.with_name(".claims.json.0123abcd.tmp")

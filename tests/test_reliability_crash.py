@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
+import pytest
 
 from claimtrack.store import encode, read_store
 from reliability_helpers import ok, record, seed, temp_files
@@ -99,6 +100,7 @@ class Expectations:
         assert not self.gone & store.keys("claims"), "an acknowledged rm came undone"
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_loses_or_damages_anything(isolated_store: Path) -> None:
     seed()
     rng = random.Random(20220110)

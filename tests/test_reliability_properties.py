@@ -42,6 +42,7 @@ def template() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -93,6 +94,7 @@ over_the_limit = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES // 4, deadline=None)
 @given(over_the_limit)
 def test_text_over_the_limit_is_always_refused(text: str) -> None:
