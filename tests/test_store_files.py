@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import store as store_module
+from claimtrack import storefile as store_module
 from claimtrack.errors import StoreError
 from claimtrack.store import read_store, write_store
 from reliability_helpers import folder_state, ok, run, seed

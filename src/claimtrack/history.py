@@ -17,7 +17,8 @@ from typing import Any
 
 from claimtrack.errors import InputError, NotFoundError, StoreError
 from claimtrack.historyfile import applied_entries, read_history
-from claimtrack.store import MAX_STORE_BYTES, Store
+from claimtrack.store import Store
+from claimtrack.storefile import MAX_STORE_BYTES
 
 Entry = dict[str, Any]
 
