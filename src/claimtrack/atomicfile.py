@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimtrack.errors import LockTimeoutError, StoreError
+from claimtrack.portable import OPEN_FLAGS, give_to_owner_of, set_mode
 
 
 def reason(exc: OSError) -> str:
@@ -84,7 +85,7 @@ def _create_temp(path: Path, shown: Path) -> tuple[int, Path]:
     while True:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_FLAGS
             return os.open(temp, flags, 0o600), temp
         except FileExistsError:
             continue
@@ -125,10 +126,9 @@ def atomic_write(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fchmod(fd, old.st_mode & 0o7777 if old else 0o666 & ~_umask())
-            if old and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-                with contextlib.suppress(OSError):  # only root may give files away
-                    os.fchown(fd, old.st_uid, old.st_gid)
+            set_mode(fd, old.st_mode & 0o7777 if old else 0o666 & ~_umask())
+            if old:
+                give_to_owner_of(fd, old)
             os.fsync(fd)
         finally:
             os.close(fd)

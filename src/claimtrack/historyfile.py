@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from claimtrack.errors import StoreError
+from claimtrack.portable import NOFOLLOW, NONBLOCK, OPEN_FLAGS, read_at
 
 Entry = dict[str, Any]
 
@@ -205,7 +206,7 @@ def read_history(path: Path, limit: int) -> HistoryFile:
 def _read_regular_file(path: Path, limit: int) -> bytes | None:
     try:
         # O_NONBLOCK: a FIFO put in the file's place must not hang the command.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | OPEN_FLAGS)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -229,9 +230,9 @@ def append_entries(path: Path, entries: list[Entry], *, store: Path) -> int:
         return -1
     options = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
     lines = b"".join(orjson.dumps(entry, option=options) for entry in entries)
-    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | NONBLOCK | NOFOLLOW | OPEN_FLAGS
     try:
-        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), _mode_like(store))
+        fd = os.open(path, flags, _mode_like(store))
     except OSError as exc:
         raise _cannot_write(store, exc) from None
     size = None
@@ -243,7 +244,7 @@ def append_entries(path: Path, entries: list[Entry], *, store: Path) -> int:
                 "nothing was changed"
             )
         size = info.st_size
-        if size and os.pread(fd, 1, size - 1) != b"\n":
+        if size and read_at(fd, 1, size - 1) != b"\n":
             # A line torn by a crash while appending: its store commit never came.
             size = _end_of_last_line(fd, size)
             os.ftruncate(fd, size)
@@ -285,7 +286,7 @@ def _end_of_last_line(fd: int, size: int) -> int:
     end = size
     while end > 0:
         start = max(0, end - chunk)
-        found = os.pread(fd, end - start, start).rfind(b"\n")
+        found = read_at(fd, end - start, start).rfind(b"\n")
         if found >= 0:
             return start + found + 1
         end = start

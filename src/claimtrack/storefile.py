@@ -21,6 +21,7 @@ import orjson
 from claimtrack import historyfile
 from claimtrack.errors import StoreError
 from claimtrack.model import SCHEMA_VERSION
+from claimtrack.portable import NONBLOCK, OPEN_FLAGS
 
 META_TABLE = "meta"
 # A store of 100,000 claims is about 60 MiB; past this size a file is refused rather
@@ -73,7 +74,7 @@ def read_regular_file(path: Path) -> bytes:
     try:
         check_store_file(path)
         # O_NONBLOCK: if a FIFO took the file's place since the check, open returns.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | OPEN_FLAGS)
     except FileNotFoundError:
         raise MissingStoreError(path) from None
     except OSError as exc:
