@@ -391,6 +391,11 @@ def bench_size(
     picks, nbytes = built["picks"], built["bytes"]
     shutil.copyfile(store, work)
     notes = [f"store: {nbytes / 2**20:.1f} MiB, built in {time.perf_counter() - started:.1f} s"]
+    history = store.with_name(store.name + HISTORY_SUFFIX)
+    if history.exists():
+        notes.append(f"history beside the store: {history.stat().st_size / 2**20:.1f} MiB")
+    else:
+        notes.append("history: inside the store file")
     sqlite = sqlite_case(sqlite_tool, database, picks) if sqlite_tool else None
     if not sqlite:
         notes.append("sqlite-utils reference skipped: sqlite-utils is not installed")
