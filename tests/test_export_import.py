@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.commands import exchange as exchange_command
-from claimtrack.exchange import encode_cell, protect, split_list, unprotect
+from claimtrack.csvfile import encode_cell, protect, split_list, unprotect
 
 # Every optional field empty: no to, speaker, round, translation, source, url, ...
 BARE = ("--side", "us", "--topic", "missiles", "--kind", "statement", "--date", "2022-01-05")

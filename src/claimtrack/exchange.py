@@ -4,14 +4,8 @@ Export and import are each other's inverse: a file exported here and imported in
 empty store exports again byte for byte. `importing.py` validates and applies what
 `parse` reads; this module only turns bytes into records and records into bytes.
 
-csv needs two conventions of its own, both documented in the README:
-
-- Lists (`to`, `tags`) are joined with ", "; a comma or backslash inside an item is
-  written `\\,` or `\\\\`, so a tag such as "Minsk II, 2015" survives the trip.
-- Spreadsheet safety: a cell that begins, after any spaces, with `=`, `+`, `-`, `@`, a
-  tab or a carriage return gets a leading `'` (as `render.spreadsheet_safe` does),
-  and import removes exactly that `'` again. So that a cell which really begins with
-  `'` followed by such a character also survives, it gets one more `'` on export.
+csv is written and read by the conventions of `csvfile.py` (quoting, lists,
+spreadsheet safety), the same as `list --format csv`.
 """
 
 from __future__ import annotations
@@ -27,10 +21,10 @@ from typing import Any, Final
 import orjson
 
 from claimtrack.claims import sort_claims
+from claimtrack.csvfile import split_list, unprotect, write_csv
 from claimtrack.errors import InputError
 from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
 from claimtrack.plover import plover_jsonl
-from claimtrack.render import spreadsheet_safe
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
 
@@ -103,60 +97,8 @@ def jsonl(claims: list[Record]) -> bytes:
 
 
 def csv_bytes(claims: list[Record]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
-    for claim in sort_claims(claims):
-        writer.writerow([protect(encode_cell(claim.get(name))) for name in CLAIM_FIELDS])
-    return out.getvalue().encode("utf-8")
-
-
-def encode_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in value)
-    return str(value)
-
-
-def _would_trigger(text: str) -> bool:
-    """Whether `text` gets a `'` on export; `'` followed by a trigger counts as one."""
-    rest = text.lstrip("'")
-    return spreadsheet_safe(rest) != rest
-
-
-def protect(text: str) -> str:
-    return "'" + text if _would_trigger(text) else text
-
-
-def unprotect(text: str) -> str:
-    """Undo `protect`: drop one `'` only where the rest would have earned it."""
-    if text.startswith("'") and _would_trigger(text[1:]):
-        return text[1:]
-    return text
-
-
-def split_list(cell: str) -> list[str]:
-    """Items of a csv list cell: split on unescaped commas, `\\,` and `\\\\` unescaped."""
-    items: list[str] = []
-    current: list[str] = []
-    chars = iter(cell)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            if following in (",", "\\"):
-                current.append(following)
-            else:
-                current.append(char + following)
-        elif char == ",":
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    items.append("".join(current))
-    return [item.strip() for item in items if item.strip()]
+    rows = ([claim.get(name) for name in CLAIM_FIELDS] for claim in sort_claims(claims))
+    return write_csv(CLAIM_FIELDS, rows).encode("utf-8")
 
 
 # --- parsing files -------------------------------------------------------------------
