@@ -75,7 +75,7 @@ SUMMARIES = {
     "check": "Report every integrity problem in the store, one per line; exit 1 if any.",
     "log": "Show the history of changes, newest first; with ID, that record's history.",
     "undo": "Revert the latest change; repeat to go further back.",
-    "export": "Export claims: json (without filters, a full dump), jsonl, csv or plover.",
+    "export": "Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.",
     "import": "Import claims, sides, topics and rounds from a json, jsonl or csv file.",
     "git-setup": "Let git merge the store by record: writes .gitattributes and the git "
     "config entry.",

@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Final
 
 import orjson
@@ -28,7 +29,9 @@ from claimtrack.plover import plover_jsonl
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
 
-EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "plover")
+EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "tsv", "md", "xlsx", "sqlite", "plover")
+# Formats that are not text: written to a file, or to stdout only when it is not a terminal.
+BINARY_FORMATS: Final = frozenset({"xlsx", "sqlite"})
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
 VOCAB_KEYS: Final = ("sides", "topics", "rounds")
 DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
@@ -37,6 +40,17 @@ LIST_FIELDS: Final = frozenset({"to", "tags"})
 DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
 
 _EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+EXPORT_EXTENSIONS: Final = {
+    **_EXTENSIONS,
+    ".tsv": "tsv",
+    ".md": "md",
+    ".xlsx": "xlsx",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
+# A format written in a file whose extension names another: plover events are jsonl.
+_ALSO_WRITTEN_AS: Final = {"plover": "jsonl"}
 
 _WHERE_RE: Final = re.compile(r"(?:line (\d+))|(?:(\w*)\[(\d+)\])")
 
@@ -50,6 +64,33 @@ def format_for(filename: str) -> str | None:
         if lowered.endswith(extension):
             return fmt
     return None
+
+
+def export_format(fmt: str | None, output: str | None) -> str:
+    """The format to export: --format, else the extension of --output; json if neither.
+
+    An extension export does not know, or one naming another format than --format,
+    is an error rather than a file whose name says something else than its content.
+    """
+    fmt = fmt.lower() if fmt else None
+    if output is None:
+        return fmt or "json"
+    suffix = PurePath(output).suffix.lower()
+    implied = EXPORT_EXTENSIONS.get(suffix)
+    known = " ".join(EXPORT_EXTENSIONS)
+    if suffix and implied is None:
+        raise InputError(
+            f"export does not know the extension '{suffix}' of {output}",
+            f"Name the file with one of: {known}",
+        )
+    if fmt is None:
+        return implied or "json"
+    if implied is not None and implied not in (fmt, _ALSO_WRITTEN_AS.get(fmt)):
+        raise InputError(
+            f"--format {fmt} contradicts the extension '{suffix}' of {output} ({implied})",
+            "Drop --format, or name the file for the format",
+        )
+    return fmt
 
 
 # --- export --------------------------------------------------------------------------
@@ -279,7 +320,10 @@ def _csv_bool(cell: str) -> bool | str:
 
 
 def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
-    """`claims` None means all of them (and, for json, the full dump)."""
+    """`claims` None means all of them (and, for json, the full dump).
+
+    tsv and md are list's formats, which the command renders itself.
+    """
     if fmt == "json":
         return dump(store, claims)
     every = store.records("claims") if claims is None else claims
@@ -289,4 +333,24 @@ def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
         return csv_bytes(every)
     if fmt == "plover":
         return plover_jsonl(store, every)
+    if fmt in BINARY_FORMATS:
+        return _binary(store, fmt, claims, sort_claims(every))
     raise InputError(f"unknown export format '{fmt}'", f"Use one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def _binary(store: Store, fmt: str, claims: list[Record] | None, every: list[Record]) -> bytes:
+    """The xlsx or sqlite file: every entry, or with a filter the entries the claims use."""
+    if claims is None:
+        vocabulary = {
+            key: entries(store, vocab)
+            for key, vocab in zip(VOCAB_KEYS, (SIDES, TOPICS, ROUNDS), strict=True)
+        }
+    else:
+        vocabulary = used_vocabulary(store, claims)
+    if fmt == "xlsx":
+        from claimtrack.xlsxfile import xlsx_bytes
+
+        return xlsx_bytes(vocabulary, every)
+    from claimtrack.sqlitefile import sqlite_bytes
+
+    return sqlite_bytes(vocabulary, every, store.schema_version)
