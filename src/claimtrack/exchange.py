@@ -152,6 +152,8 @@ class Problem:
     where: str
     field: str | None
     message: str
+    # The record names a side, topic or round the store lacks (--add-missing may help).
+    missing_entry: bool = False
 
     def __str__(self) -> str:
         if self.field:
@@ -184,6 +186,8 @@ class Incoming:
     rounds: list[Item] = field(default_factory=list)
     claims: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A json dump carries sides, topics and rounds; csv, jsonl and a json list do not.
+    has_vocabulary: bool = False
 
     def __len__(self) -> int:
         return len(self.sides) + len(self.topics) + len(self.rounds) + len(self.claims)
@@ -224,6 +228,7 @@ def _parse_json(text: str, incoming: Incoming) -> None:
     if not isinstance(data, dict):
         incoming.problems.append(Problem("file", None, "not a claimtrack dump or list of claims"))
         return
+    incoming.has_vocabulary = True
     for key in data:
         if key not in DUMP_KEYS:
             incoming.problems.append(Problem(key, None, "unknown key in a claimtrack dump"))

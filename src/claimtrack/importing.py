@@ -18,8 +18,9 @@ from functools import partial
 from typing import Any
 
 from claimtrack.dates import parse_date
-from claimtrack.errors import InputError
+from claimtrack.errors import InputError, NotFoundError
 from claimtrack.exchange import DEFAULTED_FIELDS, Incoming, Item, Problem
+from claimtrack.importmissing import MISSING_HINT, REFERENCES, add_missing
 from claimtrack.model import (
     CLAIM_FIELDS,
     blank_claim,
@@ -57,10 +58,23 @@ _OPTIONAL_TEXT = ("speaker", "source", "translation", "note")
 class ImportProblems(InputError):
     """Every problem found in a file; nothing was imported."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
+    def __init__(self, source: str, problems: list[Problem], hint: str | None = None) -> None:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{count} in {source}; nothing was imported")
+        super().__init__(f"{count} in {source}; nothing was imported", hint)
         self.problems = problems
+
+
+class ImportConflicts(InputError):
+    """Records the store holds with other content; nothing was imported."""
+
+    def __init__(self, source: str, report: Report) -> None:
+        count = len(report.conflicts)
+        super().__init__(
+            f"{count} conflict{'s' if count != 1 else ''} with the store in {source}; "
+            "nothing was imported",
+            "Take the file's version with --update, or import the rest with --skip-conflicts",
+        )
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,7 @@ class Action:
     def __str__(self) -> str:
         text = f"{self.verb} {self.kind} {self.key}"
         if self.conflict:
-            return f"{text} (conflict: {', '.join(self.differs)} differ; --update takes the file's)"
+            return f"{text} (conflict: {', '.join(self.differs)} differ)"
         if self.verb == "skip":
             return f"{text} (unchanged)"
         return text
@@ -88,6 +102,8 @@ class Action:
 @dataclass
 class Report:
     actions: list[Action] = field(default_factory=list)
+    # What --add-missing created: (kind, slug, what was said about it)
+    added_missing: list[tuple[str, str, str]] = field(default_factory=list)
 
     def count(self, verb: str) -> int:
         return sum(1 for a in self.actions if a.verb == verb)
@@ -163,8 +179,16 @@ def import_records(
     update: bool,
     now: str,
     progress: Callable[[int], None] | None = None,
+    skip_conflicts: bool = False,
+    add_missing: bool = False,
 ) -> Report:
-    """Validate `incoming` against `store` and apply it; raises ImportProblems if any."""
+    """Validate `incoming` against `store` and apply it.
+
+    Raises ImportProblems if anything is invalid, and ImportConflicts if a record
+    differs from the store's unless `update` (take the file's) or `skip_conflicts`
+    (keep the store's). `add_missing` first creates the sides, topics and rounds the
+    claims name and the store lacks (see importmissing.py).
+    """
     importer = _Importer(store, update, now, progress, list(incoming.problems))
     for vocab, items in (
         (SIDES, incoming.sides),
@@ -174,6 +198,8 @@ def import_records(
         for item in items:
             _import_entry(importer, vocab, item)
             importer.tick()
+    if add_missing and not importer.problems:
+        _add_missing(importer, incoming)
     importer.by_content = {_content(c): c["id"] for c in store.records("claims")}
     importer.ids = store.keys("claims")
     for item in incoming.claims:
@@ -181,9 +207,27 @@ def import_records(
         importer.tick()
     _check_responses(importer)
     if importer.problems:
-        raise ImportProblems(source, sorted(importer.problems, key=Problem.order))
+        missing = any(problem.missing_entry for problem in importer.problems)
+        hint = (
+            (MISSING_HINT if not incoming.has_vocabulary else _DUMP_MISSING_HINT)
+            if missing
+            else None
+        )
+        raise ImportProblems(source, sorted(importer.problems, key=Problem.order), hint)
+    if importer.report.conflicts and not skip_conflicts:
+        raise ImportConflicts(source, importer.report)
     store.put_many("claims", importer.pending)
     return importer.report
+
+
+_DUMP_MISSING_HINT = "Add them first, or pass --add-missing to create them from their slugs"
+
+
+def _add_missing(importer: _Importer, incoming: Incoming) -> None:
+    added = add_missing(importer.store, (item.record for item in incoming.claims))
+    for kind, slug, _ in added:
+        importer.report.actions.append(Action("add", kind, slug))
+    importer.report.added_missing.extend(added)
 
 
 # --- checking fields -------------------------------------------------------------------
@@ -198,6 +242,9 @@ def _check_all(
     for name, check in checks.items():
         try:
             checked[name] = check(raw.get(name))
+        except NotFoundError as exc:
+            problems.append(Problem(where, name, exc.message, missing_entry=name in REFERENCES))
+            failed = True
         except InputError as exc:
             problems.append(Problem(where, name, exc.message))
             failed = True

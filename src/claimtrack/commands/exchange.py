@@ -24,7 +24,13 @@ from claimtrack.exchange import (
     format_for,
     parse,
 )
-from claimtrack.importing import ImportProblems, Report, import_records
+from claimtrack.importing import (
+    Action,
+    ImportConflicts,
+    ImportProblems,
+    Report,
+    import_records,
+)
 from claimtrack.render import render, visible
 from claimtrack.store import MissingStoreError, Store, empty_data
 
@@ -109,24 +115,47 @@ def _export_payload(store: Store, fmt: str, claims: list[dict[str, Any]] | None)
     help="json, jsonl or csv [default: from FILE's extension; needed for stdin].",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
-@click.option("--update", is_flag=True, help="Replace records that differ with the file's.")
+@click.option("--update", is_flag=True, help="Conflicts: take the file's version.")
+@click.option(
+    "--skip-conflicts", is_flag=True, help="Conflicts: keep the store's; import the rest."
+)
+@click.option(
+    "--add-missing",
+    is_flag=True,
+    help="Create the sides, topics and rounds the claims name and the store lacks.",
+)
 @pass_app
 def exchange_import(
-    app: AppContext, source: str, fmt: str | None, dry_run: bool, update: bool
+    app: AppContext,
+    source: str,
+    fmt: str | None,
+    dry_run: bool,
+    update: bool,
+    skip_conflicts: bool,
+    add_missing: bool,
 ) -> None:
     """Import claims, sides, topics and rounds from a json, jsonl or csv file.
 
     Everything is checked before anything is written; any problem is listed with its
     line or index and field, and nothing is imported. Records already present and
-    identical are skipped; ones that differ are conflicts, left alone unless --update.
+    identical are skipped. A record whose id (or slug) is in the store with other
+    content is a conflict: conflicts refuse the whole import, each one listed,
+    unless --update takes the file's version or --skip-conflicts keeps the store's
+    and imports the rest.
+
+    csv and jsonl carry no sides, topics or rounds: add them first, or let
+    --add-missing create them from their slugs (a round is dated by the earliest of
+    its claims).
 
     \b
     Examples:
       claimtrack import backup.json --dry-run
-      claimtrack import russia.csv
+      claimtrack import russia.csv --add-missing
       claimtrack import colleague.json --update
       curl -s https://example.org/claims.jsonl | claimtrack import - --format jsonl
     """
+    if update and skip_conflicts:
+        raise click.UsageError("--update and --skip-conflicts exclude each other")
     name = "stdin" if source == "-" else source
     fmt = (fmt or format_for(source) or "").lower()
     if not fmt:
@@ -136,11 +165,24 @@ def exchange_import(
     def run(store: Store, progress: Callable[[int], None] | None) -> Report:
         try:
             return import_records(
-                store, incoming, source=name, update=update, now=app.now(), progress=progress
+                store,
+                incoming,
+                source=name,
+                update=update,
+                skip_conflicts=skip_conflicts,
+                add_missing=add_missing,
+                now=app.now(),
+                progress=progress,
             )
         except ImportProblems as exc:
             for problem in exc.problems:
                 click.echo(visible(f"{name}: {problem}"), err=True)
+            raise
+        except ImportConflicts as exc:
+            if dry_run:
+                _print_actions(exc.report)
+            for action in exc.report.conflicts:
+                click.echo(visible(f"{name}: conflict: {_conflict(action)}"), err=True)
             raise
 
     with _progress(len(incoming)) as progress:
@@ -179,18 +221,25 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         yield bar.update
 
 
+def _conflict(action: Action) -> str:
+    return f"{action.kind} {action.key}: {', '.join(action.differs)} differ"
+
+
+def _print_actions(report: Report) -> None:
+    for action in report.actions:
+        click.echo(visible(str(action)))
+
+
 def _print_report(report: Report, name: str, dry_run: bool) -> None:
+    would = "Would add" if dry_run else "Added"
+    for kind, slug, said in report.added_missing:
+        click.echo(f"{would} missing {kind} {slug}, {said}", err=True)
     if dry_run:
-        for action in report.actions:
-            click.echo(str(action))
+        _print_actions(report)
         click.echo(
             f"Dry run of {name}: {report.summary(dry_run=True)}; nothing was written", err=True
         )
         return
     for action in report.conflicts:
-        click.echo(
-            f"Conflict: {action.kind} {action.key} differs in {', '.join(action.differs)}; "
-            "kept the store's (--update takes the file's)",
-            err=True,
-        )
+        click.echo(visible(f"Skipped {_conflict(action)}; kept the store's"), err=True)
     click.echo(f"Imported {name}: {report.summary()}", err=True)
