@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.shell_completion import ShellComplete
 
-from claimtrack.cli import message_with_db
+from claimtrack.cli import cli, message_with_db
 from claimtrack.errors import InputError
 from helpers import Fails, Run
 
@@ -92,3 +93,13 @@ def test_message_with_db_only_touches_commands_in_the_hint() -> None:
 def test_every_command_takes_db_after_it(run: Run) -> None:
     for path in (("list",), ("side", "add"), ("round", "show"), ("export",), ("init",)):
         assert "--db FILE" in run(*path, "--help").stdout, path
+
+
+def test_completion_reads_the_db_given_after_the_command(run: Run, tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    assert run("--db", str(other), "side", "add", "eu", "--name", "EU").exit_code == 0
+    completer = ShellComplete(cli, {}, "claimtrack", "_CLAIMTRACK_COMPLETE")
+    found = completer.get_completions(["side", "rm", "--db", str(other)], "")
+    assert [item.value for item in found] == ["eu"]
+    found = completer.get_completions(["list", "--db", str(other), "--side"], "e")
+    assert [item.value for item in found] == ["eu"]

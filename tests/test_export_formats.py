@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from claimtrack.model import CLAIM_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
-from helpers import Fails, Run
+from helpers import Fails, Run, on_a_terminal
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -279,3 +279,20 @@ def test_export_over_an_existing_sqlite_file_replaces_it(
 ) -> None:
     first = export_to(run, tmp_path, "talks.sqlite").read_bytes()
     assert export_to(run, tmp_path, "talks.sqlite").read_bytes() == first
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_binary_formats_are_not_written_to_a_terminal(
+    fails: Fails, seven_store: dict[str, str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    on_a_terminal(monkeypatch, "exchange", "stdout")
+    fails(
+        "export",
+        "--format",
+        fmt,
+        error=f"{fmt} is a binary file, not for a terminal. Give --output FILE",
+    )
+
+
+def test_binary_formats_go_to_a_pipe(run: Run, seven_store: dict[str, str]) -> None:
+    assert run("export", "--format", "sqlite").stdout_bytes[:15] == b"SQLite format 3"
