@@ -182,7 +182,7 @@ def message_with_db(error: ClaimtrackError, db: str | None) -> str:
     names = "|".join(re.escape(name) for name in sorted(COMMANDS, key=len, reverse=True))
     with_db = f"claimtrack --db {shlex.quote(db)} "
     hint = re.sub(rf"\bclaimtrack (?=(?:{names})\b)", lambda _: with_db, error.hint)
-    return f"{error.message}. {hint}"
+    return str(ClaimtrackError(error.message, hint))
 
 
 def quiet_stdout() -> None:
