@@ -20,7 +20,8 @@ from typing import Any
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
 from claimtrack.exchange import DEFAULTED_FIELDS, Incoming, Item, Problem
-from claimtrack.importmissing import MISSING_HINT, REFERENCES, add_missing
+from claimtrack.importmissing import REFERENCES, add_missing, missing_hint
+from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
 from claimtrack.model import (
     CLAIM_FIELDS,
     blank_claim,
@@ -53,72 +54,6 @@ ENTRY_FIELDS = {
     },
 }
 _OPTIONAL_TEXT = ("speaker", "source", "translation", "note")
-
-
-class ImportProblems(InputError):
-    """Every problem found in a file; nothing was imported."""
-
-    def __init__(self, source: str, problems: list[Problem], hint: str | None = None) -> None:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{count} in {source}; nothing was imported", hint)
-        self.problems = problems
-
-
-class ImportConflicts(InputError):
-    """Records the store holds with other content; nothing was imported."""
-
-    def __init__(self, source: str, report: Report) -> None:
-        count = len(report.conflicts)
-        super().__init__(
-            f"{count} conflict{'s' if count != 1 else ''} with the store in {source}; "
-            "nothing was imported",
-            "Take the file's version with --update, or import the rest with --skip-conflicts",
-        )
-        self.report = report
-
-
-@dataclass(frozen=True)
-class Action:
-    """What import did (or would do) with one record."""
-
-    verb: str  # add, update, skip
-    kind: str  # side, topic, round, claim
-    key: str
-    differs: tuple[str, ...] = ()  # for a conflict: the fields that differ
-
-    @property
-    def conflict(self) -> bool:
-        return self.verb == "skip" and bool(self.differs)
-
-    def __str__(self) -> str:
-        text = f"{self.verb} {self.kind} {self.key}"
-        if self.conflict:
-            return f"{text} (conflict: {', '.join(self.differs)} differ)"
-        if self.verb == "skip":
-            return f"{text} (unchanged)"
-        return text
-
-
-@dataclass
-class Report:
-    actions: list[Action] = field(default_factory=list)
-    # What --add-missing created: (kind, slug, what was said about it)
-    added_missing: list[tuple[str, str, str]] = field(default_factory=list)
-
-    def count(self, verb: str) -> int:
-        return sum(1 for a in self.actions if a.verb == verb)
-
-    @property
-    def conflicts(self) -> list[Action]:
-        return [a for a in self.actions if a.conflict]
-
-    def summary(self, *, dry_run: bool = False) -> str:
-        words = ("to add", "to update", "to skip") if dry_run else ("added", "updated", "skipped")
-        counts = (self.count(verb) for verb in ("add", "update", "skip"))
-        text = ", ".join(f"{count} {word}" for count, word in zip(counts, words, strict=True))
-        if self.conflicts:
-            text += f" ({len(self.conflicts)} in conflict)"
-        return text
 
 
 class _FieldProblems(Exception):
@@ -208,19 +143,12 @@ def import_records(
     _check_responses(importer)
     if importer.problems:
         missing = any(problem.missing_entry for problem in importer.problems)
-        hint = (
-            (MISSING_HINT if not incoming.has_vocabulary else _DUMP_MISSING_HINT)
-            if missing
-            else None
-        )
+        hint = missing_hint(incoming.has_vocabulary) if missing else None
         raise ImportProblems(source, sorted(importer.problems, key=Problem.order), hint)
     if importer.report.conflicts and not skip_conflicts:
         raise ImportConflicts(source, importer.report)
     store.put_many("claims", importer.pending)
     return importer.report
-
-
-_DUMP_MISSING_HINT = "Add them first, or pass --add-missing to create them from their slugs"
 
 
 def _add_missing(importer: _Importer, incoming: Incoming) -> None:

@@ -33,11 +33,18 @@ Record = dict[str, Any]
 
 # claim field -> the vocabulary its names come from
 REFERENCES: Final = {"side": SIDES, "to": SIDES, "topic": TOPICS, "topics": TOPICS, "round": ROUNDS}
-MISSING_HINT: Final = (
+_NO_VOCABULARY_HINT: Final = (
     "csv, jsonl and json lists of claims carry no sides, topics or rounds: pass "
     "--add-missing to create them from their slugs, add them first (claimtrack side add, "
     "topic add, round add), or import a json dump from claimtrack export that holds them"
 )
+
+_DUMP_MISSING_HINT: Final = "Add them first, or pass --add-missing to create them from their slugs"
+
+
+def missing_hint(file_has_vocabulary: bool) -> str:
+    """The hint for claims naming entries the store lacks, by what the file could hold."""
+    return _DUMP_MISSING_HINT if file_has_vocabulary else _NO_VOCABULARY_HINT
 
 
 def missing_entries(store: Store, claims: Iterable[Record]) -> dict[tuple[str, str], list[str]]:

@@ -24,13 +24,8 @@ from claimtrack.exchange import (
     format_for,
     parse,
 )
-from claimtrack.importing import (
-    Action,
-    ImportConflicts,
-    ImportProblems,
-    Report,
-    import_records,
-)
+from claimtrack.importing import import_records
+from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
 from claimtrack.render import render, visible
 from claimtrack.store import MissingStoreError, Store, empty_data
 
