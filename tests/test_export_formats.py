@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from claimtrack.model import CLAIM_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.sqlitefile import LINKS
 from helpers import Fails, Run, on_a_terminal
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -209,14 +210,12 @@ def read_back(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     for table, key in (("sides", "slug"), ("topics", "slug"), ("rounds", "slug"), ("claims", "id")):
         rows = connection.execute(f"SELECT * FROM {table}").fetchall()
         tables[table] = {row[key]: dict(row) for row in rows}
-    for claim in tables["claims"].values():
-        claim["to"] = [
-            side
-            for (side,) in connection.execute(
-                "SELECT side FROM claim_addressees WHERE claim = ? ORDER BY position",
-                (claim["id"],),
-            )
-        ]
+    for field, (link, column, _) in LINKS.items():
+        if field not in CLAIM_FIELDS:
+            continue
+        for claim in tables["claims"].values():
+            query = f"SELECT {column} FROM {link} WHERE claim = ? ORDER BY position"
+            claim[field] = [item for (item,) in connection.execute(query, (claim["id"],))]
     connection.close()
     return tables
 
