@@ -725,6 +725,7 @@ def test_rm_asks_on_a_terminal(
     result = run("rm", target[:6], input="y\n")
     assert result.exit_code == 0
     assert result.stderr == (
+        f"  {target}  us  2022-01-10  proposal  Reciprocal limits on missile deployments\n"
         f"Remove 1 claim(s): {target}? [y/N]: y\nRemoved 1 claim(s): {target}\n"
     )
     assert target not in claims_in(isolated_store)
@@ -751,7 +752,7 @@ def test_rm_declined_on_a_terminal_removes_nothing(
     result = run("rm", seven_store["c2"], input=answer)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(f"Remove 1 claim(s): {seven_store['c2']}? [y/N]: ")
+    assert result.stderr.splitlines()[1].startswith(f"Remove 1 claim(s): {seven_store['c2']}? ")
     assert result.stderr.splitlines()[-1].endswith(last_line)
     assert isolated_store.read_bytes() == before
 

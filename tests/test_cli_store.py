@@ -208,7 +208,8 @@ def test_a_failed_write_creates_no_store(fails: Fails, isolated_store: Path) -> 
 
 def test_the_error_names_the_db_path(fails: Fails, tmp_path: Path) -> None:
     path = tmp_path / "elsewhere.json"
-    fails("--db", str(path), "list", code=3, error=missing(path))
+    hint = f"Create it with: claimtrack --db {path} init"
+    fails("--db", str(path), "list", code=3, error=f"no store at {path}. {hint}")
 
 
 # --- a damaged store -----------------------------------------------------------------

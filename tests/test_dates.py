@@ -270,6 +270,157 @@ def test_arabic_weekdays_ignored(weekday: str) -> None:
     assert parse_date(f"{weekday} 14 شباط 2022") == "2022-02-14"
 
 
+# --- French, Russian and Ukrainian ------------------------------------------------------------
+
+FRENCH = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+RUSSIAN_NOMINATIVE = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+RUSSIAN_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+UKRAINIAN_NOMINATIVE = (
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+)
+UKRAINIAN_GENITIVE = (
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "month"),
+    [
+        pytest.param(name, month, id=f"{month:02d}-{name}")
+        for names in (
+            FRENCH,
+            RUSSIAN_NOMINATIVE,
+            RUSSIAN_GENITIVE,
+            UKRAINIAN_NOMINATIVE,
+            UKRAINIAN_GENITIVE,
+        )
+        for month, name in enumerate(names, start=1)
+    ],
+)
+def test_european_month_names(name: str, month: int) -> None:
+    assert parse_date(f"7 {name} 2022") == f"2022-{month:02d}-07"
+    assert parse_date(f"7 {name.upper()} 2022") == f"2022-{month:02d}-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7 марта 2022",
+        "7 березня 2022",
+        "7 mars 2022",
+        "7 марта 2022 г.",
+        "7 марта 2022 года",
+        "7 березня 2022 року",
+        "7 березня 2022 р.",
+        "понедельник, 7 марта 2022",
+        "понеділок, 7 березня 2022",
+        "lundi 7 mars 2022",
+        "le 7 mars 2022",
+        "Le 7 Mars 2022",
+        "7 марта/березня 2022",
+        "7 mars, 2022",
+    ],
+)
+def test_european_forms(text: str) -> None:
+    assert parse_date(text) == "2022-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("le 1er février 2022", "2022-02-01"),
+        ("7 févr. 2022", "2022-02-07"),
+        ("7 fevrier 2022", "2022-02-07"),
+        ("15 août 2021", "2021-08-15"),
+        ("15 aout 2021", "2021-08-15"),
+        ("3 мая 2022", "2022-05-03"),
+        ("3 МАЯ 2022 Г.", "2022-05-03"),
+        ("29 лютого 2024", "2024-02-29"),
+    ],
+)
+def test_european_spellings(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("март 2022", "'март 2022' is not a full date: it has no day"),
+        ("7 березня", "'7 березня' is not a full date: it has no year"),
+        ("mars 2022", "'mars 2022' is not a full date: it has no day"),
+        ("31 февраля 2022", "'31 февраля 2022' is not a real date (day is out of range for month)"),
+        ("30 лютого 2022", "'30 лютого 2022' is not a real date (day is out of range for month)"),
+        ("7 марта 22", "'7 марта 22' has no four-digit year"),
+        ("7 марта/апреля 2022", "'7 марта/апреля 2022' names two different months"),
+    ],
+)
+def test_european_refusals(text: str, message: str) -> None:
+    with pytest.raises(DateError) as info:
+        parse_date(text)
+    assert info.value.message == message
+
+
 # --- the seed articles ------------------------------------------------------------------------
 
 # Datelines as each article prints them, and the date they give. 004 prints no date:

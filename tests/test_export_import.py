@@ -11,11 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.commands import exchange as exchange_command
-from claimtrack.exchange import encode_cell, protect, split_list, unprotect
+from claimtrack.csvfile import encode_cell, protect, split_list, unprotect
 from helpers import history_entries
 
 # Every optional field empty: no to, speaker, round, translation, source, url, ...
 BARE = ("--side", "us", "--topic", "missiles", "--kind", "statement", "--date", "2022-01-05")
+NO_VOCABULARY = (
+    "csv, jsonl and json lists of claims carry no sides, topics or rounds: pass --add-missing "
+    "to create them from their slugs, add them first (claimtrack side add, topic add, round "
+    "add), or import a json dump from claimtrack export that holds them"
+)
 ARABIC = 'ضمانات "ملزمة"، قانونيا, بلا توسع'
 
 
@@ -223,7 +228,7 @@ def test_every_problem_is_listed_and_nothing_is_written(run, claims, tmp_path, v
         f"{source}: line 4: date: a claim needs a date or a round",
         f"{source}: line 5: verbatim: 'yes' is not true or false",
         f"{source}: line 5: tags: must be a list of text",
-        f"Error: 8 problems in {source}; nothing was imported",
+        f"Error: 8 problems in {source}; nothing was imported. {NO_VOCABULARY}",
     ]
     assert vocab_store.read_bytes() == before
 
@@ -261,7 +266,8 @@ def test_json_problems_name_the_index_and_field(run, vocab_store, tmp_path):
         f"{source}: rounds[0]: end: 2022-02-01 is before the start 2022-02-10",
         f"{source}: claims[0]: side: unknown side 'eu'",
         f"{source}: claims[0]: text: is required",
-        f"Error: 5 problems in {source}; nothing was imported",
+        f"Error: 5 problems in {source}; nothing was imported. Add them first, or pass "
+        "--add-missing to create them from their slugs",
     ]
 
 
@@ -363,32 +369,74 @@ def test_importing_again_changes_nothing(run, claims, tmp_path, vocab_store):
     assert vocab_store.read_bytes() == before
 
 
-def test_a_different_record_is_a_conflict_left_alone_unless_update(
-    run, claims, tmp_path, vocab_store
-):
+def changed_dump(run, tmp_path):
     dump = json.loads(export(run))
     dump["claims"][0]["note"] = "from a colleague"
     dump["sides"][0]["name"] = "North Atlantic Treaty Organization"
+    dump["claims"].append(
+        {"side": "us", "topic": "missiles", "kind": "demand", "date": "2022-02-01", "text": "new"}
+    )
     source = tmp_path / "changed.json"
     source.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
+    return dump, source
+
+
+def test_conflicts_refuse_the_whole_import(run, claims, tmp_path, vocab_store):
+    _, source = changed_dump(run, tmp_path)
     before = vocab_store.read_bytes()
     result = run("import", str(source))
-    assert result.exit_code == 0
+    assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        "Conflict: side nato differs in name; kept the store's (--update takes the file's)",
-        f"Conflict: claim {claims['bare']} differs in note; kept the store's (--update takes "
-        "the file's)",
-        f"Imported {source}: 0 added, 0 updated, 11 skipped (2 in conflict)",
+        f"{source}: conflict: side nato: name differ",
+        f"{source}: conflict: claim {claims['bare']}: note differ",
+        f"Error: 2 conflicts with the store in {source}; nothing was imported. Take the "
+        "file's version with --update, or import the rest with --skip-conflicts",
     ]
     assert vocab_store.read_bytes() == before
 
+
+def test_skip_conflicts_lands_the_rest(run, claims, tmp_path, vocab_store):
+    _, source = changed_dump(run, tmp_path)
+    result = run("import", str(source), "--skip-conflicts")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "Skipped side nato: name differ; kept the store's",
+        f"Skipped claim {claims['bare']}: note differ; kept the store's",
+        f"Imported {source}: 1 added, 0 updated, 11 skipped (2 in conflict)",
+    ]
+    assert json.loads(run("show", claims["bare"], "--format", "json").stdout)["note"] is None
+    assert run("side", "list", "--format", "tsv").stdout.count("North Atlantic") == 0
+    assert len(json.loads(run("list", "--format", "json").stdout)) == 4
+
+
+def test_update_takes_the_files_version(run, claims, tmp_path, vocab_store):
+    dump, source = changed_dump(run, tmp_path)
     result = run("import", str(source), "--update")
     assert result.exit_code == 0
-    assert result.stderr == f"Imported {source}: 0 added, 2 updated, 9 skipped\n"
+    assert result.stderr == f"Imported {source}: 1 added, 2 updated, 9 skipped\n"
     shown = json.loads(run("show", claims["bare"], "--format", "json").stdout)
     assert shown["note"] == "from a colleague"
     # the file gave `updated`, so the file's value is what the store now holds
     assert shown["updated"] == dump["claims"][0]["updated"]
+
+
+def test_update_and_skip_conflicts_exclude_each_other(fails, claims, tmp_path):
+    source = tmp_path / "x.json"
+    source.write_text("[]", encoding="utf-8")
+    result = fails("import", str(source), "--update", "--skip-conflicts", code=2)
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --update and --skip-conflicts exclude each other"
+    )
+
+
+def test_dry_run_lists_conflicts_and_fails_as_the_import_would(run, claims, tmp_path, vocab_store):
+    _, source = changed_dump(run, tmp_path)
+    before = vocab_store.read_bytes()
+    result = run("import", str(source), "--dry-run")
+    assert result.exit_code == 1
+    assert f"skip claim {claims['bare']} (conflict: note differ)" in result.stdout.splitlines()
+    assert result.stderr.splitlines()[-1].startswith("Error: 2 conflicts with the store in")
+    assert vocab_store.read_bytes() == before
 
 
 def test_update_without_timestamps_in_the_file_bumps_updated(run, claims, tmp_path):
@@ -569,3 +617,71 @@ def test_progress_bar_only_for_large_imports_on_a_terminal(monkeypatch):
     monkeypatch.setattr("sys.stderr", io.StringIO())
     with exchange_command._progress(10_000) as progress:
         assert progress is None
+
+
+# --- files without vocabulary: --add-missing ---------------------------------------------
+
+
+def test_add_missing_creates_the_entries_claims_name(run, tmp_path):
+    rows = [
+        {"side": "Ukraine", "to": ["russia"], "topic": "corridors", "round": "istanbul",
+         "kind": "demand", "date": "2022-03-29", "text": "Humanitarian corridors"},
+        {"side": "russia", "topic": "corridors", "round": "istanbul", "kind": "response",
+         "date": "7 марта 2022", "text": "Corridors to Belarus"},
+    ]  # fmt: skip
+    source = tmp_path / "new.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    fresh = tmp_path / "fresh.json"
+    result = run("--db", str(fresh), "import", str(source))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].endswith(
+        "nothing was imported. " + NO_VOCABULARY.replace("claimtrack ", f"claimtrack --db {fresh} ")
+    )
+    assert not fresh.exists()
+
+    result = run("--db", str(fresh), "import", str(source), "--add-missing")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Created a new store at {fresh}",
+        "Added missing side russia, named 'russia'",
+        "Added missing side ukraine, named 'ukraine'",
+        "Added missing topic corridors, titled 'corridors'",
+        "Added missing round istanbul, dated 2022-03-07, the earliest date of its claims",
+        f"Imported {source}: 6 added, 0 updated, 0 skipped",
+    ]
+    rounds = json.loads(run("--db", str(fresh), "round", "list", "--format", "json").stdout)
+    assert rounds == [
+        {"aliases": [], "date": "2022-03-07", "end": None, "name": "istanbul", "note": None,
+         "parties": [], "slug": "istanbul", "venue": None}
+    ]  # fmt: skip
+    claims = json.loads(run("--db", str(fresh), "list", "--format", "json").stdout)
+    assert [(c["side"], c["to"]) for c in claims] == [("russia", []), ("ukraine", ["russia"])]
+
+
+def test_add_missing_leaves_what_cannot_be_a_slug(run, vocab_store, tmp_path):
+    source = tmp_path / "arabic.jsonl"
+    row = {"side": "أوكرانيا", "topic": "missiles", "kind": "demand", "date": "2022-03-01",
+           "text": "x"}  # fmt: skip
+    source.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = vocab_store.read_bytes()
+    result = run("import", str(source), "--add-missing")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{source}: line 1: side: unknown side 'أوكرانيا'"
+    assert vocab_store.read_bytes() == before
+
+
+def test_add_missing_dry_run_says_what_it_would_add(run, vocab_store, tmp_path):
+    source = tmp_path / "one.csv"
+    source.write_text(
+        "side,topic,kind,date,text\nukraine,missiles,demand,2022-03-01,x\n", encoding="utf-8"
+    )
+    before = vocab_store.read_bytes()
+    result = run("import", str(source), "--add-missing", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == ["add side ukraine", result.stdout.splitlines()[-1]]
+    assert result.stdout.splitlines()[-1].startswith("add claim ")
+    assert result.stderr.splitlines() == [
+        "Would add missing side ukraine, named 'ukraine'",
+        f"Dry run of {source}: 2 to add, 0 to update, 0 to skip; nothing was written",
+    ]
+    assert vocab_store.read_bytes() == before

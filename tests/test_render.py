@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from claimtrack.csvfile import spreadsheet_safe
 from claimtrack.render import (
     FORMATS,
     RENDERERS,
@@ -19,7 +20,6 @@ from claimtrack.render import (
     md_cell,
     render,
     render_json_object,
-    spreadsheet_safe,
     tsv_cell,
     visible,
 )

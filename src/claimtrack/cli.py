@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from claimtrack.errors import ClaimtrackError
 
@@ -74,7 +75,7 @@ SUMMARIES = {
     "check": "Report every integrity problem in the store, one per line; exit 1 if any.",
     "log": "Show the history of changes, newest first; with ID, that record's history.",
     "undo": "Revert the latest change; repeat to go further back.",
-    "export": "Export claims: json (without filters, a full dump), jsonl, csv or plover.",
+    "export": "Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.",
     "import": "Import claims, sides, topics and rounds from a json, jsonl or csv file.",
     "git-setup": "Let git merge the store by record: writes .gitattributes and the git "
     "config entry.",
@@ -94,6 +95,8 @@ class ClaimtrackGroup(click.Group):
             return None
         module_name, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        if cmd_name not in STORELESS_COMMANDS:
+            accept_db_option(command)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -118,7 +121,7 @@ class ClaimtrackGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimtrackError as exc:
-            fail(ctx, str(exc), exc.exit_code)
+            fail(ctx, message_with_db(exc, ctx.meta.get(DB_GIVEN)), exc.exit_code)
         except KeyboardInterrupt:
             # A commit in progress finishes first (see store.write_store), so this is true.
             if getattr(ctx.obj, "committed", False):
@@ -127,6 +130,59 @@ class ClaimtrackGroup(click.Group):
         except BrokenPipeError:
             quiet_stdout()
             ctx.exit(0)
+
+
+# Commands that never open the store named by --db (git hands the merge driver its files).
+STORELESS_COMMANDS = frozenset({"merge-driver"})
+# ctx.meta key (meta is shared by every context of one invocation): the --db text given
+# on the command line, before or after the command name; not $CLAIMTRACK_DB's value.
+DB_GIVEN = "claimtrack.db"
+DB_HELP = "The store file [default: claims.json in claimtrack's app folder]."
+
+
+def take_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Note a --db given on the command line, wherever it stood, and point the store there."""
+    if value is None or ctx.get_parameter_source("db") is not ParameterSource.COMMANDLINE:
+        return value
+    earlier = ctx.meta.get(DB_GIVEN)
+    if earlier is not None and earlier != value:
+        raise click.BadParameter(f"given twice, as {earlier} and as {value}", ctx, param)
+    ctx.meta[DB_GIVEN] = value
+    app = ctx.find_root().obj
+    if app is not None:  # --db after the command: the root has made the context already
+        app.use_db(value)
+    return value
+
+
+def accept_db_option(command: click.Command) -> None:
+    """Let `claimtrack list --db f.json` mean `claimtrack --db f.json list`, for every
+    command and every command of a group (`claimtrack side add --db f.json ...`)."""
+    if not any(param.name == "db" for param in command.params):
+        command.params.append(
+            click.Option(
+                ["--db"],
+                type=click.Path(dir_okay=False),
+                expose_value=False,
+                callback=take_db,
+                help=DB_HELP + " Also accepted before the command.",
+            )
+        )
+    if isinstance(command, click.Group):
+        for subcommand in command.commands.values():
+            accept_db_option(subcommand)
+
+
+def message_with_db(error: ClaimtrackError, db: str | None) -> str:
+    """The error as shown, its hint's commands repeating the --db the user gave."""
+    if db is None or not error.hint:
+        return str(error)
+    import re
+    import shlex
+
+    names = "|".join(re.escape(name) for name in sorted(COMMANDS, key=len, reverse=True))
+    with_db = f"claimtrack --db {shlex.quote(db)} "
+    hint = re.sub(rf"\bclaimtrack (?=(?:{names})\b)", lambda _: with_db, error.hint)
+    return str(ClaimtrackError(error.message, hint))
 
 
 def quiet_stdout() -> None:
@@ -175,7 +231,8 @@ def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
     type=click.Path(dir_okay=False),
     envvar="CLAIMTRACK_DB",
     show_envvar=True,
-    help="The store file [default: claims.json in claimtrack's app folder].",
+    callback=take_db,
+    help=DB_HELP + " Also accepted after the command.",
 )
 @click.option(
     "--lock-timeout",

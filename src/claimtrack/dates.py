@@ -1,11 +1,15 @@
-"""Dates as analysts type them and as Arabic sources print them, read into ISO ``YYYY-MM-DD``.
+"""Dates as analysts type them and as sources print them, read into ISO ``YYYY-MM-DD``.
+
+Sources write dates in Arabic (``٢١ يناير ٢٠٢٢``), Russian (``7 марта 2022 г.``),
+Ukrainian (``7 березня 2022 року``), French (``le 7 mars 2022``) and English.
 
 The rule is: never guess. A date that could be read two ways, lacks a part, or does
 not exist is refused with a message saying how to write it instead.
 
-Parsing is python-dateutil's; this module only normalises Arabic forms into text
-dateutil reads (Arabic month and weekday names, era letters, Arabic comma) and
-checks dateutil's answer for the guesses it would otherwise make silently.
+Parsing is python-dateutil's; this module only rewrites the other languages' forms
+into English that dateutil reads (month and weekday names, era letters and year
+words, the Arabic comma) and checks dateutil's answer for the guesses it would
+otherwise make silently.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from datetime import date, datetime
 
 from claimtrack.errors import DateError
-from claimtrack.textmatch import fold
+from claimtrack.textmatch import fold_letters
 
 __all__ = ["format_date_long", "parse_date"]
 
@@ -34,7 +38,8 @@ MONTHS = (
 )
 
 # Month by month: the Egyptian/Gulf names, then the Levantine ones. Hamza, alef and
-# diacritic variants need no entry of their own: names and input both go through fold.
+# diacritic variants need no entry of their own: names and input both go through
+# fold_letters (which also makes "février" "fevrier" and "май" "маи").
 _ARABIC_MONTHS = (
     ("يناير", "كانون الثاني"),
     ("فبراير", "شباط"),
@@ -49,9 +54,54 @@ _ARABIC_MONTHS = (
     ("نوفمبر", "تشرين الثاني"),
     ("ديسمبر", "كانون الأول"),
 )
+# French names and their usual abbreviations (an abbreviation may end in a dot).
+_FRENCH_MONTHS = (
+    ("janvier", "janv"),
+    ("février", "févr", "fév"),
+    ("mars",),
+    ("avril", "avr"),
+    ("mai",),
+    ("juin",),
+    ("juillet", "juil"),
+    ("août",),
+    ("septembre",),
+    ("octobre",),
+    ("novembre",),
+    ("décembre", "déc"),
+)
+# Russian and Ukrainian: the nominative ("март") and the genitive a date uses ("7 марта").
+_RUSSIAN_MONTHS = (
+    ("январь", "января"),
+    ("февраль", "февраля"),
+    ("март", "марта"),
+    ("апрель", "апреля"),
+    ("май", "мая"),
+    ("июнь", "июня"),
+    ("июль", "июля"),
+    ("август", "августа"),
+    ("сентябрь", "сентября"),
+    ("октябрь", "октября"),
+    ("ноябрь", "ноября"),
+    ("декабрь", "декабря"),
+)
+_UKRAINIAN_MONTHS = (
+    ("січень", "січня"),
+    ("лютий", "лютого"),
+    ("березень", "березня"),
+    ("квітень", "квітня"),
+    ("травень", "травня"),
+    ("червень", "червня"),
+    ("липень", "липня"),
+    ("серпень", "серпня"),
+    ("вересень", "вересня"),
+    ("жовтень", "жовтня"),
+    ("листопад", "листопада"),
+    ("грудень", "грудня"),
+)
 _MONTH_BY_NAME = {
-    fold(name): english
-    for names, english in zip(_ARABIC_MONTHS, MONTHS, strict=True)
+    fold_letters(name): english
+    for table in (_ARABIC_MONTHS, _FRENCH_MONTHS, _RUSSIAN_MONTHS, _UKRAINIAN_MONTHS)
+    for names, english in zip(table, MONTHS, strict=True)
     for name in names
 }
 # Longest first, so that no name is cut short by a shorter one.
@@ -59,13 +109,27 @@ _MONTH = "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=
 # Patterns are kept as strings and compiled by re's own cache on first use: compiling
 # them at import slowed every command's start-up, and ISO input needs none.
 # A month alone, or paired as sources write it: "يناير/كانون الثاني", "كانون الأول (ديسمبر)".
-_ARABIC_MONTH_RE = rf"(?<!\w)({_MONTH})(?:\s*/\s*({_MONTH})|\s*\(\s*({_MONTH})\s*\))?(?!\w)"
-_WEEKDAY = "|".join(
-    fold(day) for day in ("سبت", "أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة")
+_MONTH_RE = rf"(?<!\w)({_MONTH})\.?(?:\s*/\s*({_MONTH})\.?|\s*\(\s*({_MONTH})\.?\s*\))?(?!\w)"
+_WEEKDAYS = (
+    *("سبت", "أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة"),
+    *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    *("понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу"),
+    *("суббота", "субботу", "воскресенье"),
+    *("понеділок", "вівторок", "середа", "середу", "четвер", "пʼятниця", "пʼятницю"),
+    *("пятниця", "пятницю", "п'ятниця", "п'ятницю", "субота", "суботу", "неділя", "неділю"),
 )
-_ARABIC_WEEKDAY_RE = rf"(?<!\w)(?:{fold('يوم')} )?(?:ال)?(?:{_WEEKDAY})(?!\w)"
-# "2022ء" and "2022م" mark the Common Era in Urdu and Arabic sources.
-_ERA_RE = r"(?<=\d)\s*[ءم](?!\w)"
+_WEEKDAY = "|".join(re.escape(fold_letters(day)) for day in _WEEKDAYS)
+_WEEKDAY_RE = rf"(?<!\w)(?:{fold_letters('يوم')} )?(?:ال)?(?:{_WEEKDAY})(?!\w)"
+# Words around the date that say nothing: "le 1er mars", "7 марта 2022 г.",
+# "7 березня 2022 року", "2022ء" and "2022م" (the Common Era in Urdu and Arabic).
+_FILLER_RES = (
+    (r"(?<!\w)le(?!\w)", " "),
+    (r"(?<=\d)er(?!\w)", ""),
+    (r"(?<=\d)\s*(?:года|год|г|року|рік|р)(?:\.|(?!\w))", " "),
+    (r"(?<=\d)\s*[ءم](?!\w)", ""),
+)
+# Quick test for the rewriting above: ASCII input without these words skips it.
+_ASCII_NAMES_RE = rf"(?<![a-z])(?:le|\d+er|{_MONTH}|{_WEEKDAY})(?![a-z])"
 
 _ISO_RE = r"(\d{4})-(\d{2})-(\d{2})"
 
@@ -87,12 +151,12 @@ def parse_date(text: str) -> str:
     shown = text.strip()
     if not shown:
         raise DateError("No date given", hint=_EXAMPLES)
-    key = fold(text)
+    key = fold_letters(text)
     iso = re.fullmatch(_ISO_RE, key, re.ASCII)
     if iso:
         return _make_date(shown, *(int(part) for part in iso.groups())).isoformat()
-    if not key.isascii():
-        key = _normalise_arabic(shown, key)
+    if not key.isascii() or re.search(_ASCII_NAMES_RE, key):
+        key = _normalise_names(shown, key)
     return _parse_with_dateutil(shown, key).isoformat()
 
 
@@ -112,8 +176,9 @@ def _make_date(shown: str, year: int, month: int, day: int) -> date:
         raise DateError(f"'{shown}' is not a real date ({err})") from None
 
 
-def _normalise_arabic(shown: str, key: str) -> str:
-    """Rewrite the Arabic parts of a folded date into English that dateutil reads."""
+def _normalise_names(shown: str, key: str) -> str:
+    """Rewrite the Arabic, French, Russian and Ukrainian parts of a folded date into
+    English that dateutil reads."""
 
     def month(match: re.Match[str]) -> str:
         first, *others = (_MONTH_BY_NAME[name] for name in match.groups() if name)
@@ -124,9 +189,10 @@ def _normalise_arabic(shown: str, key: str) -> str:
             )
         return first
 
-    key = re.sub(_ARABIC_MONTH_RE, month, key)
-    key = re.sub(_ARABIC_WEEKDAY_RE, " ", key)
-    key = re.sub(_ERA_RE, "", key)
+    key = re.sub(_MONTH_RE, month, key)
+    key = re.sub(_WEEKDAY_RE, " ", key)
+    for pattern, replacement in _FILLER_RES:
+        key = re.sub(pattern, replacement, key)
     return key.replace("،", ",")
 
 

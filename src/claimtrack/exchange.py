@@ -4,14 +4,8 @@ Export and import are each other's inverse: a file exported here and imported in
 empty store exports again byte for byte. `importing.py` validates and applies what
 `parse` reads; this module only turns bytes into records and records into bytes.
 
-csv needs two conventions of its own, both documented in the README:
-
-- Lists (`to`, `tags`) are joined with ", "; a comma or backslash inside an item is
-  written `\\,` or `\\\\`, so a tag such as "Minsk II, 2015" survives the trip.
-- Spreadsheet safety: a cell that begins, after any spaces, with `=`, `+`, `-`, `@`, a
-  tab or a carriage return gets a leading `'` (as `render.spreadsheet_safe` does),
-  and import removes exactly that `'` again. So that a cell which really begins with
-  `'` followed by such a character also survives, it gets one more `'` on export.
+csv is written and read by the conventions of `csvfile.py` (quoting, lists,
+spreadsheet safety), the same as `list --format csv`.
 """
 
 from __future__ import annotations
@@ -22,19 +16,22 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Final
 
 import orjson
 
 from claimtrack.claims import sort_claims
+from claimtrack.csvfile import split_list, unprotect, write_csv
 from claimtrack.errors import InputError
 from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
 from claimtrack.plover import plover_jsonl
-from claimtrack.render import spreadsheet_safe
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
 
-EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "plover")
+EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "tsv", "md", "xlsx", "sqlite", "plover")
+# Formats that are not text: written to a file, or to stdout only when it is not a terminal.
+BINARY_FORMATS: Final = frozenset({"xlsx", "sqlite"})
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
 VOCAB_KEYS: Final = ("sides", "topics", "rounds")
 DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
@@ -43,6 +40,17 @@ LIST_FIELDS: Final = frozenset({"to", "tags"})
 DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
 
 _EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+EXPORT_EXTENSIONS: Final = {
+    **_EXTENSIONS,
+    ".tsv": "tsv",
+    ".md": "md",
+    ".xlsx": "xlsx",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
+# A format written in a file whose extension names another: plover events are jsonl.
+_ALSO_WRITTEN_AS: Final = {"plover": "jsonl"}
 
 _WHERE_RE: Final = re.compile(r"(?:line (\d+))|(?:(\w*)\[(\d+)\])")
 
@@ -56,6 +64,33 @@ def format_for(filename: str) -> str | None:
         if lowered.endswith(extension):
             return fmt
     return None
+
+
+def export_format(fmt: str | None, output: str | None) -> str:
+    """The format to export: --format, else the extension of --output; json if neither.
+
+    An extension export does not know, or one naming another format than --format,
+    is an error rather than a file whose name says something else than its content.
+    """
+    fmt = fmt.lower() if fmt else None
+    if output is None:
+        return fmt or "json"
+    suffix = PurePath(output).suffix.lower()
+    implied = EXPORT_EXTENSIONS.get(suffix)
+    known = " ".join(EXPORT_EXTENSIONS)
+    if suffix and implied is None:
+        raise InputError(
+            f"export does not know the extension '{suffix}' of {output}",
+            f"Name the file with one of: {known}",
+        )
+    if fmt is None:
+        return implied or "json"
+    if implied is not None and implied not in (fmt, _ALSO_WRITTEN_AS.get(fmt)):
+        raise InputError(
+            f"--format {fmt} contradicts the extension '{suffix}' of {output} ({implied})",
+            "Drop --format, or name the file for the format",
+        )
+    return fmt
 
 
 # --- export --------------------------------------------------------------------------
@@ -103,60 +138,8 @@ def jsonl(claims: list[Record]) -> bytes:
 
 
 def csv_bytes(claims: list[Record]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
-    for claim in sort_claims(claims):
-        writer.writerow([protect(encode_cell(claim.get(name))) for name in CLAIM_FIELDS])
-    return out.getvalue().encode("utf-8")
-
-
-def encode_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in value)
-    return str(value)
-
-
-def _would_trigger(text: str) -> bool:
-    """Whether `text` gets a `'` on export; `'` followed by a trigger counts as one."""
-    rest = text.lstrip("'")
-    return spreadsheet_safe(rest) != rest
-
-
-def protect(text: str) -> str:
-    return "'" + text if _would_trigger(text) else text
-
-
-def unprotect(text: str) -> str:
-    """Undo `protect`: drop one `'` only where the rest would have earned it."""
-    if text.startswith("'") and _would_trigger(text[1:]):
-        return text[1:]
-    return text
-
-
-def split_list(cell: str) -> list[str]:
-    """Items of a csv list cell: split on unescaped commas, `\\,` and `\\\\` unescaped."""
-    items: list[str] = []
-    current: list[str] = []
-    chars = iter(cell)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            if following in (",", "\\"):
-                current.append(following)
-            else:
-                current.append(char + following)
-        elif char == ",":
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    items.append("".join(current))
-    return [item.strip() for item in items if item.strip()]
+    rows = ([claim.get(name) for name in CLAIM_FIELDS] for claim in sort_claims(claims))
+    return write_csv(CLAIM_FIELDS, rows).encode("utf-8")
 
 
 # --- parsing files -------------------------------------------------------------------
@@ -169,6 +152,8 @@ class Problem:
     where: str
     field: str | None
     message: str
+    # The record names a side, topic or round the store lacks (--add-missing may help).
+    missing_entry: bool = False
 
     def __str__(self) -> str:
         if self.field:
@@ -201,6 +186,8 @@ class Incoming:
     rounds: list[Item] = field(default_factory=list)
     claims: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A json dump carries sides, topics and rounds; csv, jsonl and a json list do not.
+    has_vocabulary: bool = False
 
     def __len__(self) -> int:
         return len(self.sides) + len(self.topics) + len(self.rounds) + len(self.claims)
@@ -241,6 +228,7 @@ def _parse_json(text: str, incoming: Incoming) -> None:
     if not isinstance(data, dict):
         incoming.problems.append(Problem("file", None, "not a claimtrack dump or list of claims"))
         return
+    incoming.has_vocabulary = True
     for key in data:
         if key not in DUMP_KEYS:
             incoming.problems.append(Problem(key, None, "unknown key in a claimtrack dump"))
@@ -337,7 +325,10 @@ def _csv_bool(cell: str) -> bool | str:
 
 
 def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
-    """`claims` None means all of them (and, for json, the full dump)."""
+    """`claims` None means all of them (and, for json, the full dump).
+
+    tsv and md are list's formats, which the command renders itself.
+    """
     if fmt == "json":
         return dump(store, claims)
     every = store.records("claims") if claims is None else claims
@@ -347,4 +338,24 @@ def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
         return csv_bytes(every)
     if fmt == "plover":
         return plover_jsonl(store, every)
+    if fmt in BINARY_FORMATS:
+        return _binary(store, fmt, claims, sort_claims(every))
     raise InputError(f"unknown export format '{fmt}'", f"Use one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def _binary(store: Store, fmt: str, claims: list[Record] | None, every: list[Record]) -> bytes:
+    """The xlsx or sqlite file: every entry, or with a filter the entries the claims use."""
+    if claims is None:
+        vocabulary = {
+            key: entries(store, vocab)
+            for key, vocab in zip(VOCAB_KEYS, (SIDES, TOPICS, ROUNDS), strict=True)
+        }
+    else:
+        vocabulary = used_vocabulary(store, claims)
+    if fmt == "xlsx":
+        from claimtrack.xlsxfile import xlsx_bytes
+
+        return xlsx_bytes(vocabulary, every)
+    from claimtrack.sqlitefile import sqlite_bytes
+
+    return sqlite_bytes(vocabulary, every, store.schema_version)

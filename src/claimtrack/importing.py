@@ -18,8 +18,10 @@ from functools import partial
 from typing import Any
 
 from claimtrack.dates import parse_date
-from claimtrack.errors import InputError
+from claimtrack.errors import InputError, NotFoundError
 from claimtrack.exchange import DEFAULTED_FIELDS, Incoming, Item, Problem
+from claimtrack.importmissing import REFERENCES, add_missing, missing_hint
+from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
 from claimtrack.model import (
     CLAIM_FIELDS,
     blank_claim,
@@ -52,57 +54,6 @@ ENTRY_FIELDS = {
     },
 }
 _OPTIONAL_TEXT = ("speaker", "source", "translation", "note")
-
-
-class ImportProblems(InputError):
-    """Every problem found in a file; nothing was imported."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"{count} in {source}; nothing was imported")
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class Action:
-    """What import did (or would do) with one record."""
-
-    verb: str  # add, update, skip
-    kind: str  # side, topic, round, claim
-    key: str
-    differs: tuple[str, ...] = ()  # for a conflict: the fields that differ
-
-    @property
-    def conflict(self) -> bool:
-        return self.verb == "skip" and bool(self.differs)
-
-    def __str__(self) -> str:
-        text = f"{self.verb} {self.kind} {self.key}"
-        if self.conflict:
-            return f"{text} (conflict: {', '.join(self.differs)} differ; --update takes the file's)"
-        if self.verb == "skip":
-            return f"{text} (unchanged)"
-        return text
-
-
-@dataclass
-class Report:
-    actions: list[Action] = field(default_factory=list)
-
-    def count(self, verb: str) -> int:
-        return sum(1 for a in self.actions if a.verb == verb)
-
-    @property
-    def conflicts(self) -> list[Action]:
-        return [a for a in self.actions if a.conflict]
-
-    def summary(self, *, dry_run: bool = False) -> str:
-        words = ("to add", "to update", "to skip") if dry_run else ("added", "updated", "skipped")
-        counts = (self.count(verb) for verb in ("add", "update", "skip"))
-        text = ", ".join(f"{count} {word}" for count, word in zip(counts, words, strict=True))
-        if self.conflicts:
-            text += f" ({len(self.conflicts)} in conflict)"
-        return text
 
 
 class _FieldProblems(Exception):
@@ -163,8 +114,16 @@ def import_records(
     update: bool,
     now: str,
     progress: Callable[[int], None] | None = None,
+    skip_conflicts: bool = False,
+    add_missing: bool = False,
 ) -> Report:
-    """Validate `incoming` against `store` and apply it; raises ImportProblems if any."""
+    """Validate `incoming` against `store` and apply it.
+
+    Raises ImportProblems if anything is invalid, and ImportConflicts if a record
+    differs from the store's unless `update` (take the file's) or `skip_conflicts`
+    (keep the store's). `add_missing` first creates the sides, topics and rounds the
+    claims name and the store lacks (see importmissing.py).
+    """
     importer = _Importer(store, update, now, progress, list(incoming.problems))
     for vocab, items in (
         (SIDES, incoming.sides),
@@ -174,6 +133,8 @@ def import_records(
         for item in items:
             _import_entry(importer, vocab, item)
             importer.tick()
+    if add_missing and not importer.problems:
+        _add_missing(importer, incoming)
     importer.by_content = {_content(c): c["id"] for c in store.records("claims")}
     importer.ids = store.keys("claims")
     for item in incoming.claims:
@@ -181,9 +142,20 @@ def import_records(
         importer.tick()
     _check_responses(importer)
     if importer.problems:
-        raise ImportProblems(source, sorted(importer.problems, key=Problem.order))
+        missing = any(problem.missing_entry for problem in importer.problems)
+        hint = missing_hint(incoming.has_vocabulary) if missing else None
+        raise ImportProblems(source, sorted(importer.problems, key=Problem.order), hint)
+    if importer.report.conflicts and not skip_conflicts:
+        raise ImportConflicts(source, importer.report)
     store.put_many("claims", importer.pending)
     return importer.report
+
+
+def _add_missing(importer: _Importer, incoming: Incoming) -> None:
+    added = add_missing(importer.store, (item.record for item in incoming.claims))
+    for kind, slug, _ in added:
+        importer.report.actions.append(Action("add", kind, slug))
+    importer.report.added_missing.extend(added)
 
 
 # --- checking fields -------------------------------------------------------------------
@@ -198,6 +170,9 @@ def _check_all(
     for name, check in checks.items():
         try:
             checked[name] = check(raw.get(name))
+        except NotFoundError as exc:
+            problems.append(Problem(where, name, exc.message, missing_entry=name in REFERENCES))
+            failed = True
         except InputError as exc:
             problems.append(Problem(where, name, exc.message))
             failed = True

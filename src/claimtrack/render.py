@@ -139,16 +139,6 @@ def tsv_cell(value: Any) -> str:
     return visible(cell_text(value).translate(_TSV_ESCAPES))
 
 
-_SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """Prefix a `'` to a cell a spreadsheet would run as a formula."""
-    if text.lstrip(" ").startswith(_SPREADSHEET_TRIGGERS):
-        return "'" + text
-    return text
-
-
 def md_cell(value: Any) -> str:
     text = visible(cell_text(value), keep_newlines=True)
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
@@ -184,20 +174,10 @@ def render_tsv(listing: Listing, **_: Any) -> str:
 
 
 def render_csv(listing: Listing, *, raw: bool = False, **_: Any) -> str:
-    import csv  # imported here so that the other formats do not pay for it
-    import io
+    from claimtrack.csvfile import write_csv  # the one csv writer, export's too
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # With a "\n" line end, csv does not quote a cell holding a lone "\r", and readers
-    # then split the record there; such rows are written with every cell quoted.
-    quoting_writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(listing.fields)
-    convert: Callable[[str], str] = (lambda s: s) if raw else spreadsheet_safe
-    for record in listing.records:
-        row = [convert(cell_text(record.get(f))) for f in listing.fields]
-        (quoting_writer if any("\r" in cell for cell in row) else writer).writerow(row)
-    return out.getvalue()
+    rows = ([record.get(f) for f in listing.fields] for record in listing.records)
+    return write_csv(listing.fields, rows, guard=not raw)
 
 
 def render_md(listing: Listing, **_: Any) -> str:

@@ -39,6 +39,7 @@ from claimtrack.commands.completion import (
 )
 from claimtrack.errors import InputError
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
+from claimtrack.notices import outside_round_warning, removal_line
 from claimtrack.render import Column, Listing, render, render_json_object
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -153,7 +154,10 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
     given = claim_input(text, False if paraphrase else None, **fields)
     with app.write("record") as store:
         claim = record_claim(store, given, app.now())
+        warning = outside_round_warning(store, claim)
     click.echo(claim["id"])
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(
         f"Recorded claim {claim['id']} ({claim['side']}, {claim['kind']}, {claim['date']})",
         err=True,
@@ -213,8 +217,12 @@ def claims_rm(app: AppContext, claim_ids: tuple[str, ...], yes: bool, force: boo
         if not sys.stdin.isatty():
             raise InputError("refusing to remove without confirmation", "Pass --yes")
         store = app.read()
-        ids = [find_claim(store, ref)["id"] for ref in claim_ids]
-        if not click.confirm(f"Remove {len(ids)} claim(s): {', '.join(ids)}?", err=True):
+        found = (find_claim(store, ref) for ref in claim_ids)
+        doomed = list({claim["id"]: claim for claim in found}.values())  # each once
+        for claim in doomed:
+            click.echo(f"  {removal_line(claim)}", err=True)
+        ids = ", ".join(claim["id"] for claim in doomed)
+        if not click.confirm(f"Remove {len(doomed)} claim(s): {ids}?", err=True):
             raise InputError("nothing removed")
     with app.write("rm", create=False) as store:
         removed = remove_claims(store, claim_ids, force=force, now=app.now())

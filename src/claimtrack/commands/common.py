@@ -29,6 +29,11 @@ class AppContext:
     # Every store this command loaded; cli.main keeps them alive to the end (see leave).
     loaded: list[Store] = field(default_factory=list, repr=False)
 
+    def use_db(self, path: str) -> None:
+        """Point at the store a --db given after the command names."""
+        self.db_path = Path(path)
+        self.is_default_path = False
+
     def read(self) -> Store:
         store = read_store(self.db_path)
         self.loaded.append(store)

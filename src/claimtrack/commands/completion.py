@@ -23,10 +23,10 @@ _TEXT_WIDTH = 60
 
 
 def _store(ctx: click.Context) -> Store | None:
-    from claimtrack.cli import default_db_path
+    from claimtrack.cli import DB_GIVEN, default_db_path
     from claimtrack.store import read_store
 
-    db = ctx.find_root().params.get("db")
+    db = ctx.meta.get(DB_GIVEN) or ctx.find_root().params.get("db")
     if db is None:
         env = os.environ.get("CLAIMTRACK_DB")
         db = Path(env) if env else default_db_path()

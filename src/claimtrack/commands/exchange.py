@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
@@ -10,13 +11,22 @@ from typing import Any
 
 import click
 
-from claimtrack.claims import ClaimFilter, filter_claims
-from claimtrack.commands.claims import claim_filter, filter_options
+from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
+from claimtrack.commands.claims import claim_filter, claim_listing, filter_options
 from claimtrack.commands.common import AppContext, pass_app
 from claimtrack.errors import InputError
-from claimtrack.exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_bytes, format_for, parse
-from claimtrack.importing import ImportProblems, Report, import_records
-from claimtrack.render import visible
+from claimtrack.exchange import (
+    BINARY_FORMATS,
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    export_bytes,
+    export_format,
+    format_for,
+    parse,
+)
+from claimtrack.importing import import_records
+from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
+from claimtrack.render import render, visible
 from claimtrack.store import MissingStoreError, Store, empty_data
 
 # Below this many records an import is over before a bar would be worth drawing.
@@ -30,43 +40,64 @@ PROGRESS_THRESHOLD = 1000
     "-f",
     "fmt",
     type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-    help="json (the default, or from --output's extension), jsonl, csv or plover.",
+    help="[default: from --output's extension, else json]",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of stdout.",
+    help="Write to FILE instead of stdout; its extension names the format "
+    "(.json .jsonl .csv .tsv .md .xlsx .sqlite).",
 )
+@click.option("--excel", is_flag=True, help="csv: begin with a UTF-8 BOM, for Excel.")
 @pass_app
-def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **filters: Any) -> None:
-    """Export claims: json (without filters, a full dump), jsonl, csv or plover.
+def exchange_export(
+    app: AppContext, fmt: str | None, output: Path | None, excel: bool, **filters: Any
+) -> None:
+    """Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.
 
-    Filters are list's. json with filters holds the matching claims and the sides,
-    topics and rounds they use; jsonl, csv and plover hold one claim per line.
+    Filters are list's. json, xlsx and sqlite with filters hold the matching claims
+    and the sides, topics and rounds they use; jsonl, csv, tsv, md and plover hold one
+    claim per line. xlsx needs the optional extra: pip install 'claimtrack[xlsx]'.
 
     \b
     Examples:
       claimtrack export --output backup.json
-      claimtrack export --side russia --format csv --output russia.csv
+      claimtrack export --side russia --output russia.csv --excel
+      claimtrack export --output talks.xlsx
+      claimtrack export --output talks.sqlite && datasette talks.sqlite
       claimtrack export --format jsonl | jq -r .text
       claimtrack export --format plover --since 2022-01-01 > events.jsonl
     """
-    fmt = (fmt or (format_for(output.name) if output else None) or "json").lower()
+    fmt = export_format(fmt, None if output is None else str(output))
+    if excel and fmt != "csv":
+        raise InputError(f"--excel applies to csv, not {fmt}")
+    if output is None and fmt in BINARY_FORMATS and sys.stdout.isatty():
+        raise InputError(f"{fmt} is a binary file, not for a terminal", "Give --output FILE")
+    if output is not None and output.resolve() == app.db_path.resolve():
+        raise InputError(f"{output} is the store itself", "Export to another file")
     store = app.read()
     wanted = claim_filter(**filters)
     claims = None if wanted == ClaimFilter() else filter_claims(store, wanted)
-    payload = export_bytes(store, fmt, claims)
+    payload = _export_payload(store, fmt, claims)
+    if excel:
+        payload = codecs.BOM_UTF8 + payload
     if output is None:
         click.echo(payload, nl=False)
         return
-    if output.resolve() == app.db_path.resolve():
-        raise InputError(f"{output} is the store itself", "Export to another file")
     try:
         output.write_bytes(payload)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from None
     click.echo(f"Exported to {output}", err=True)
+
+
+def _export_payload(store: Store, fmt: str, claims: list[dict[str, Any]] | None) -> bytes:
+    if fmt in ("tsv", "md"):  # list's formats, for a report or a pipeline
+        every = sort_claims(store.records("claims") if claims is None else claims)
+        text: str = render(claim_listing(every), fmt)
+        return text.encode("utf-8")
+    return export_bytes(store, fmt, claims)
 
 
 @click.command(name="import")
@@ -79,24 +110,47 @@ def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **fil
     help="json, jsonl or csv [default: from FILE's extension; needed for stdin].",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
-@click.option("--update", is_flag=True, help="Replace records that differ with the file's.")
+@click.option("--update", is_flag=True, help="Conflicts: take the file's version.")
+@click.option(
+    "--skip-conflicts", is_flag=True, help="Conflicts: keep the store's; import the rest."
+)
+@click.option(
+    "--add-missing",
+    is_flag=True,
+    help="Create the sides, topics and rounds the claims name and the store lacks.",
+)
 @pass_app
 def exchange_import(
-    app: AppContext, source: str, fmt: str | None, dry_run: bool, update: bool
+    app: AppContext,
+    source: str,
+    fmt: str | None,
+    dry_run: bool,
+    update: bool,
+    skip_conflicts: bool,
+    add_missing: bool,
 ) -> None:
     """Import claims, sides, topics and rounds from a json, jsonl or csv file.
 
     Everything is checked before anything is written; any problem is listed with its
     line or index and field, and nothing is imported. Records already present and
-    identical are skipped; ones that differ are conflicts, left alone unless --update.
+    identical are skipped. A record whose id (or slug) is in the store with other
+    content is a conflict: conflicts refuse the whole import, each one listed,
+    unless --update takes the file's version or --skip-conflicts keeps the store's
+    and imports the rest.
+
+    csv and jsonl carry no sides, topics or rounds: add them first, or let
+    --add-missing create them from their slugs (a round is dated by the earliest of
+    its claims).
 
     \b
     Examples:
       claimtrack import backup.json --dry-run
-      claimtrack import russia.csv
+      claimtrack import russia.csv --add-missing
       claimtrack import colleague.json --update
       curl -s https://example.org/claims.jsonl | claimtrack import - --format jsonl
     """
+    if update and skip_conflicts:
+        raise click.UsageError("--update and --skip-conflicts exclude each other")
     name = "stdin" if source == "-" else source
     fmt = (fmt or format_for(source) or "").lower()
     if not fmt:
@@ -106,11 +160,24 @@ def exchange_import(
     def run(store: Store, progress: Callable[[int], None] | None) -> Report:
         try:
             return import_records(
-                store, incoming, source=name, update=update, now=app.now(), progress=progress
+                store,
+                incoming,
+                source=name,
+                update=update,
+                skip_conflicts=skip_conflicts,
+                add_missing=add_missing,
+                now=app.now(),
+                progress=progress,
             )
         except ImportProblems as exc:
             for problem in exc.problems:
                 click.echo(visible(f"{name}: {problem}"), err=True)
+            raise
+        except ImportConflicts as exc:
+            if dry_run:
+                _print_actions(exc.report)
+            for action in exc.report.conflicts:
+                click.echo(visible(f"{name}: conflict: {_conflict(action)}"), err=True)
             raise
 
     with _progress(len(incoming)) as progress:
@@ -149,18 +216,25 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         yield bar.update
 
 
+def _conflict(action: Action) -> str:
+    return f"{action.kind} {action.key}: {', '.join(action.differs)} differ"
+
+
+def _print_actions(report: Report) -> None:
+    for action in report.actions:
+        click.echo(visible(str(action)))
+
+
 def _print_report(report: Report, name: str, dry_run: bool) -> None:
+    would = "Would add" if dry_run else "Added"
+    for kind, slug, said in report.added_missing:
+        click.echo(f"{would} missing {kind} {slug}, {said}", err=True)
     if dry_run:
-        for action in report.actions:
-            click.echo(str(action))
+        _print_actions(report)
         click.echo(
             f"Dry run of {name}: {report.summary(dry_run=True)}; nothing was written", err=True
         )
         return
     for action in report.conflicts:
-        click.echo(
-            f"Conflict: {action.kind} {action.key} differs in {', '.join(action.differs)}; "
-            "kept the store's (--update takes the file's)",
-            err=True,
-        )
+        click.echo(visible(f"Skipped {_conflict(action)}; kept the store's"), err=True)
     click.echo(f"Imported {name}: {report.summary()}", err=True)
