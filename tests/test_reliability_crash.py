@@ -39,6 +39,9 @@ def claimtrack(*args):
     if result.exit_code != 0:
         sys.exit(f"{args} exited {result.exit_code}: {result.stderr}")
     return result.stdout.strip()
+# Imported before "ready", so that the random moments fall in commands, not imports.
+from claimtrack.commands import claims as _claims_commands
+import filelock
 mine, n = [], 0
 say("ready")
 while True:

@@ -14,6 +14,7 @@ import pytest
 from claimtrack.errors import LockTimeoutError, StoreError
 from claimtrack.history import ordered_entries
 from claimtrack.historyfile import history_path
+from claimtrack.migrations import fresh_schema
 from claimtrack.model import SCHEMA_VERSION
 from claimtrack.store import (
     MissingStoreError,
@@ -86,9 +87,10 @@ def test_schema_version_is_recorded(saved: Path) -> None:
     data = json.loads(saved.read_bytes())
     (entry,) = history(saved)
     assert data["meta"] == {
-        "schema": {"version": SCHEMA_VERSION},
+        "schema": fresh_schema(),
         "history": {"heads": [entry["id"]], "seq": 1},
     }
+    assert data["meta"]["schema"]["version"] == SCHEMA_VERSION
     assert read_store(saved).schema_version == SCHEMA_VERSION
 
 

@@ -24,7 +24,9 @@ import orjson
 from claimtrack.claims import sort_claims
 from claimtrack.csvfile import split_list, unprotect, write_csv
 from claimtrack.errors import InputError
-from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
+from claimtrack.fields import CLAIM_FIELDS, DEFAULTED_FIELDS, LIST_FIELDS
+from claimtrack.migrations import upgrade_claim
+from claimtrack.model import SCHEMA_VERSION
 from claimtrack.plover import plover_jsonl
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
@@ -35,9 +37,9 @@ BINARY_FORMATS: Final = frozenset({"xlsx", "sqlite"})
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
 VOCAB_KEYS: Final = ("sides", "topics", "rounds")
 DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
-LIST_FIELDS: Final = frozenset({"to", "tags"})
-# Fields an import fills in itself when a file leaves them out (or a csv cell empty).
-DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
+# Schema version 1's claim fields, which files written then still carry; an import
+# reads them as `migrations.upgrade_claim` says.
+OLD_CLAIM_FIELDS: Final = ("topic", "verbatim")
 
 _EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 EXPORT_EXTENSIONS: Final = {
@@ -119,7 +121,7 @@ def used_vocabulary(store: Store, claims: Iterable[Record]) -> dict[str, list[Re
     for claim in claims:
         sides.add(claim["side"])
         sides.update(claim["to"])
-        topics.add(claim["topic"])
+        topics.update(claim["topics"])
         if claim["round"]:
             rounds.add(claim["round"])
     used_rounds = [r for r in entries(store, ROUNDS) if r["slug"] in rounds]
@@ -206,6 +208,10 @@ def parse(data: bytes, fmt: str) -> Incoming:
         )
         return incoming
     {"json": _parse_json, "jsonl": _parse_jsonl, "csv": _parse_csv}[fmt](text, incoming)
+    for index, item in enumerate(incoming.claims):
+        if not item.given.isdisjoint(OLD_CLAIM_FIELDS):
+            record = upgrade_claim(dict(item.record))
+            incoming.claims[index] = Item(item.where, record, frozenset(record))
     return incoming
 
 
@@ -295,7 +301,7 @@ def _parse_csv(text: str, incoming: Incoming) -> None:
 def _check_header(header: list[str], incoming: Incoming) -> list[str]:
     columns = [unprotect(name).strip() for name in header]
     for name in columns:
-        if name not in CLAIM_FIELDS:
+        if name not in CLAIM_FIELDS and name not in OLD_CLAIM_FIELDS:
             incoming.problems.append(Problem("line 1", None, f"unknown column '{name}'"))
         elif columns.count(name) > 1:
             incoming.problems.append(Problem("line 1", None, f"column '{name}' appears twice"))
@@ -307,7 +313,8 @@ def _csv_item(where: str, columns: list[str], row: list[str]) -> Item:
     record: Record = {}
     for name, raw in zip(columns, row, strict=True):
         cell = unprotect(raw)
-        if name not in CLAIM_FIELDS or (name in DEFAULTED_FIELDS and cell == ""):
+        known = name in CLAIM_FIELDS or name in OLD_CLAIM_FIELDS
+        if not known or (name in DEFAULTED_FIELDS and cell == ""):
             # An unknown column was reported once, for the header; not again per row.
             continue
         if name in LIST_FIELDS:

@@ -28,8 +28,7 @@ import orjson
 from claimtrack import historyfile
 from claimtrack.errors import StoreError
 from claimtrack.historyfile import Heads
-from claimtrack.migrations import migrate
-from claimtrack.model import SCHEMA_VERSION
+from claimtrack.migrations import fresh_schema, migrate, pending
 
 # The file's names, also for the modules that know them as the store's.
 from claimtrack.storefile import META_TABLE as META_TABLE
@@ -176,7 +175,7 @@ class Store:
 
 def empty_data() -> Data:
     data: Data = {name: {} for name in TABLES}
-    data[META_TABLE] = {"schema": {"version": SCHEMA_VERSION}}
+    data[META_TABLE] = {"schema": fresh_schema()}
     return data
 
 
@@ -189,7 +188,7 @@ def read_store(path: Path) -> Store:
     raw = read_regular_file(path)
     data = decode(raw, path)
     migrated_from = None
-    if data[META_TABLE]["schema"]["version"] < SCHEMA_VERSION:
+    if pending(data):
         migrated_from = _migrate(data, path)
     old_history = data.pop(OLD_HISTORY_TABLE, None)
     for name in TABLES:
