@@ -26,7 +26,8 @@ EMPTY_STORE = (
     '    "schema": {\n'
     '      "migrations": [\n'
     '        "sourcing-and-history",\n'
-    '        "topics-and-attribution"\n'
+    '        "topics-and-attribution",\n'
+    '        "history-beside-the-store"\n'
     "      ],\n"
     f'      "version": {SCHEMA_VERSION}\n'
     "    }\n"

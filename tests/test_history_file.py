@@ -327,3 +327,26 @@ def test_after_a_git_merge_log_orders_both_histories_and_undo_walks_back(tmp_pat
     assert claimtrack(repo, "list", "--format", "ids") == ""
     seqs = [e["seq"] for e in history_entries(repo / "claims.json")]
     assert seqs == sorted(seqs)
+
+
+def test_a_version_1_store_has_its_history_chained_by_the_named_migration(
+    isolated_store: Path,
+) -> None:
+    first, second = old_store(isolated_store)
+    data = orjson.loads(isolated_store.read_bytes())
+    data["meta"] = {"schema": {"version": 1}}
+    for claim in [*data["claims"].values()] + [
+        c["after"] for e in data["history"].values() for c in e["changes"] if c["after"]
+    ]:
+        if "topics" in claim:
+            claim["topic"] = claim.pop("topics")[0]
+            claim["verbatim"] = claim.pop("attribution") == "quote"
+    isolated_store.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    logged = [r["key"] for r in json.loads(ok("log", "--format", "json").stdout)]
+    assert logged[:2] == [second, first]
+    ok("undo")
+    upgraded = orjson.loads(isolated_store.read_bytes())
+    assert "history" not in upgraded
+    assert upgraded["meta"]["schema"]["migrations"][-1] == "history-beside-the-store"
+    assert [e["operation"] for e in history_entries(isolated_store)][-2:] == ["record", "undo"]
+    assert ok("list", "--format", "ids").stdout == f"{first}\n"

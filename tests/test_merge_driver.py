@@ -184,8 +184,11 @@ def test_a_version_1_store_merges_with_a_version_2_store():
         assert claims["bbbbbbbbbb"]["topics"] == ["missiles", "old"]
         assert claims["bbbbbbbbbb"]["attribution"] == "readout"
         assert "topic" not in claims["cccccccccc"] and "verbatim" not in claims["cccccccccc"]
-        assert sorted(result.data["history"]) == ["h0", "h8"]  # moved out by the next write
-        assert result.data["meta"]["history"] == {"heads": ["h9"], "seq": 2}
+        # The old side's history, chained by the migration, is moved out by the next
+        # write; the heads name the latest entries of both sides.
+        assert sorted(result.data["history"]) == ["h0", "h8"]
+        assert result.data["history"]["h8"]["parents"] == ["h0"]
+        assert result.data["meta"]["history"] == {"heads": ["h8", "h9"], "seq": 2}
 
 
 # --- the merge-driver command ----------------------------------------------------------

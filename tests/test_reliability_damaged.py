@@ -180,8 +180,9 @@ VERSION_0 = (
 
 def test_migrations_are_named_once_and_reach_the_schema_version() -> None:
     names = [m.name for m in MIGRATIONS]
-    assert names == ["sourcing-and-history", "topics-and-attribution"]
-    assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+    assert names == ["sourcing-and-history", "topics-and-attribution", "history-beside-the-store"]
+    # Version 2 both changed the claims and moved the history out: two migrations.
+    assert [m.version for m in MIGRATIONS] == [1, 2, 2] and SCHEMA_VERSION == 2
 
 
 def test_reading_an_older_store_migrates_in_memory_only(isolated_store: Path) -> None:

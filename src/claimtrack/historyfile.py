@@ -138,11 +138,12 @@ def applied_entries(entries: Iterable[Entry], heads: Heads) -> tuple[list[Entry]
     return applied, unapplied
 
 
-def from_store_table(table: dict[str, Any]) -> list[Entry]:
-    """Entries of a history kept inside the store file (before it moved beside it).
+def chain_old_entries(table: dict[str, Any]) -> list[tuple[str, Entry]]:
+    """(key, entry) for a history kept inside the store file, as one chain.
 
-    They become one chain, oldest first by their old ``seq`` (repeated after merges),
-    time and id, renumbered so that each follows the one before.
+    Oldest first by their old ``seq`` (repeated after merges), time and key, then
+    renumbered so that each follows the one before. Nothing is checked here: a
+    damaged entry is refused when it is read or moved (`from_store_table`).
     """
 
     def old_order(item: tuple[str, Any]) -> tuple[int, str, str]:
@@ -150,11 +151,19 @@ def from_store_table(table: dict[str, Any]) -> list[Entry]:
         seq: int = entry["seq"] if is_safe_integer(entry.get("seq")) else 0
         return (seq, str(entry.get("time")), item[0])
 
-    entries: list[Entry] = []
+    chained: list[tuple[str, Entry]] = []
     for key, old in sorted(table.items(), key=old_order):
-        if not isinstance(old, dict):
-            old = {}
-        entry = {**old, "seq": len(entries) + 1, "parents": [entries[-1]["id"]] if entries else []}
+        entry = {**(old if isinstance(old, dict) else {}), "seq": len(chained) + 1}
+        previous = [chained[-1][1].get("id", chained[-1][0])] if chained else []
+        entry["parents"] = previous
+        chained.append((key, entry))
+    return chained
+
+
+def from_store_table(table: dict[str, Any]) -> list[Entry]:
+    """The entries of a history kept inside the store file, checked, to be moved out."""
+    entries: list[Entry] = []
+    for key, entry in chain_old_entries(table):
         problem = entry_problem(entry)
         if problem:
             raise StoreError(

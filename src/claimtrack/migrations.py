@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from claimtrack.historyfile import Heads, chain_old_entries
+
 Data = dict[str, dict[str, dict[str, Any]]]
 Claim = dict[str, Any]
 
@@ -128,3 +130,21 @@ def upgrade_claim(claim: Claim) -> Claim:
             verbatim = "quote" if verbatim else "paraphrase"
         claim["attribution"] = verbatim
     return claim
+
+
+@migration("history-beside-the-store", 2)
+def history_beside_the_store(data: Data) -> None:
+    """Version 1 kept the history inside the store file, where every command parsed
+    it; it now lives beside the store, in ``<store>.history.jsonl`` (historyfile.py).
+
+    Here the old entries become one chain, oldest first by their old ``seq`` (which
+    merges repeated), time and id, and the store names the last as its history head.
+    The store's next commit appends them to the history file, before it writes the
+    store without them (store.write_store); until then they are read from here.
+    """
+    chained = chain_old_entries(data.pop("history", {}))
+    if not chained:
+        return
+    data["history"] = dict(chained)
+    last = chained[-1][1]
+    data["meta"]["history"] = Heads((str(last.get("id")),), last["seq"]).as_record()
