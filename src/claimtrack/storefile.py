@@ -24,8 +24,8 @@ from claimtrack.model import SCHEMA_VERSION
 from claimtrack.portable import NONBLOCK, OPEN_FLAGS
 
 META_TABLE = "meta"
-# A store of 100,000 claims is about 60 MiB; past this size a file is refused rather
-# than read into memory (some ten times its size) on the chance that it is a store.
+# A store of 100,000 claims is about 130 MiB; past this size a file is refused rather
+# than read into memory (some five times its size) on the chance that it is a store.
 MAX_STORE_BYTES = 512 * 2**20
 
 Data = dict[str, dict[str, dict[str, Any]]]
