@@ -350,3 +350,26 @@ def test_a_version_1_store_has_its_history_chained_by_the_named_migration(
     assert upgraded["meta"]["schema"]["migrations"][-1] == "history-beside-the-store"
     assert [e["operation"] for e in history_entries(isolated_store)][-2:] == ["record", "undo"]
     assert ok("list", "--format", "ids").stdout == f"{first}\n"
+
+
+@pytest.mark.parametrize("seq", [2**64 + 1, "x", None])
+def test_an_old_history_entry_with_an_unsafe_seq_is_named_by_check(
+    isolated_store: Path, seq: object
+) -> None:
+    old_store(isolated_store)
+    data = json.loads(isolated_store.read_text(encoding="utf-8"))
+    key = sorted(data["history"])[-1]
+    data["history"][key]["seq"] = seq
+    isolated_store.write_text(json.dumps(data), encoding="utf-8")
+    before = folder_state(isolated_store.parent)
+    shown = "1.8446744073709552e+19" if isinstance(seq, int) else json.dumps(seq)
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert checked.stdout == (
+        f"history: the store's old history entry '{key}' cannot be moved to its own file: "
+        f"seq {shown} is not a whole number from 0 to 2**53 - 1\n"
+    )
+    for args in (("log",), ("undo",), ("side", "add", "china", "--name", "China")):
+        assert run(*args).exit_code == 3
+    assert ok("list", "--format", "ids").stdout  # reading the claims is unaffected
+    assert folder_state(isolated_store.parent) == before
