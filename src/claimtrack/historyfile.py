@@ -144,7 +144,7 @@ def chain_old_entries(table: dict[str, Any]) -> list[tuple[str, Entry]]:
     Oldest first by their old ``seq`` (repeated after merges), time and key, then
     renumbered so that each follows the one before. Nothing is checked here: a
     damaged entry is refused when it is read or moved (`from_store_table`); a seq
-    that is not a safe integer is kept as it was, so that it is refused too.
+    that is there but not a safe integer is kept as it was, so that it is refused too.
     """
 
     def old_order(item: tuple[str, Any]) -> tuple[int, str, str]:
@@ -155,7 +155,7 @@ def chain_old_entries(table: dict[str, Any]) -> list[tuple[str, Entry]]:
     chained: list[tuple[str, Entry]] = []
     for key, old in sorted(table.items(), key=old_order):
         entry = dict(old) if isinstance(old, dict) else {}
-        if is_safe_integer(entry.get("seq")):
+        if "seq" not in entry or is_safe_integer(entry["seq"]):
             entry["seq"] = len(chained) + 1
         previous = [chained[-1][1].get("id", chained[-1][0])] if chained else []
         entry["parents"] = previous

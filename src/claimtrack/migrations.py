@@ -146,5 +146,5 @@ def history_beside_the_store(data: Data) -> None:
     if not chained:
         return
     data["history"] = dict(chained)
-    last = chained[-1][1]
-    data["meta"]["history"] = Heads((str(last.get("id")),), last["seq"]).as_record()
+    last_key, last = chained[-1]
+    data["meta"]["history"] = Heads((str(last.get("id", last_key)),), len(chained)).as_record()
