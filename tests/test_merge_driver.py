@@ -31,6 +31,11 @@ def claim(claim_id: str, text: str, **fields: Any) -> dict[str, Any]:
     return record
 
 
+def entry(key: str, operation: str) -> dict[str, Any]:
+    """A history entry with the fields `log` and `undo` read."""
+    return {"id": key, "seq": 1, "time": T0, "user": "a", "operation": operation, "changes": []}
+
+
 def base_store() -> Data:
     data = empty_data()
     for slug, name in (("russia", "Russia"), ("us", "United States")):
@@ -39,7 +44,7 @@ def base_store() -> Data:
         data["topics"][slug] = {"slug": slug, "title": slug, "description": None, "aliases": []}
     for claim_id, text in (("aaaaaaaaaa", "A"), ("bbbbbbbbbb", "B"), ("cccccccccc", "C")):
         data["claims"][claim_id] = claim(claim_id, text)
-    data["history"]["h0"] = {"id": "h0", "operation": "init"}
+    data["history"]["h0"] = entry("h0", "init")
     return data
 
 
@@ -57,13 +62,13 @@ def test_changes_on_different_records_and_fields_all_land():
     edited(ours, "claims", "aaaaaaaaaa", note="ours note", updated=T1)
     del ours["claims"]["cccccccccc"]
     ours["sides"]["nato"] = {"slug": "nato", "name": "NATO", "aliases": []}
-    ours["history"]["h1"] = {"id": "h1", "operation": "record"}
+    ours["history"]["h1"] = entry("h1", "record")
     theirs["claims"]["eeeeeeeeee"] = claim("eeeeeeeeee", "theirs new")
     edited(theirs, "claims", "aaaaaaaaaa", grade="B2", updated=T2)
     edited(theirs, "claims", "bbbbbbbbbb", note="theirs note", updated=T1)
     del theirs["topics"]["old"]
     edited(theirs, "sides", "us", aliases=["واشنطن"])
-    theirs["history"]["h2"] = {"id": "h2", "operation": "edit"}
+    theirs["history"]["h2"] = entry("h2", "edit")
 
     result = merge(base, ours, theirs)
 
@@ -168,10 +173,10 @@ def test_a_version_1_store_merges_with_a_version_2_store():
     base = version_1(base_store())
     older = copy.deepcopy(base)
     older["claims"]["aaaaaaaaaa"].update(note="old-schema edit", verbatim=False)
-    older["history"]["h8"] = {"id": "h8", "operation": "edit"}
+    older["history"]["h8"] = entry("h8", "edit")
     newer = base_store()
     edited(newer, "claims", "bbbbbbbbbb", topics=["missiles", "old"], attribution="readout")
-    newer["history"]["h9"] = {"id": "h9", "operation": "edit"}
+    newer["history"]["h9"] = entry("h9", "edit")
     for ours, theirs in ((older, newer), (newer, older)):
         result = merge(copy.deepcopy(base), copy.deepcopy(ours), copy.deepcopy(theirs))
         assert result.conflicts == []
@@ -244,6 +249,78 @@ def test_merge_driver_leaves_ours_alone_when_a_version_is_damaged(run, tmp_path)
     assert result.exit_code == 3
     assert result.stderr.startswith(f"Error: {paths[2]} is not valid JSON")
     assert paths[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        ({"to": 5}, "to should be a list of texts, not 5"),
+        ({"topics": "x"}, "topics should be a list of texts, not 'x'"),
+        ({"topic": ["x"]}, "missing field topics"),
+        ({"responds_to": {}}, "responds_to {} is not valid"),
+        ({"text": [[["deep"]]]}, 'text should be text, not [[["deep"]]]'),
+    ],
+)
+def test_merge_driver_refuses_a_side_with_a_record_that_is_not_whole(
+    run, tmp_path, damage, problem
+):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    record = theirs["claims"]["aaaaaaaaaa"]
+    if "topic" in damage:
+        del record["topics"]
+    record.update(damage)
+    paths = [
+        write(tmp_path / "O", base),
+        write(tmp_path / "A", base),
+        write(tmp_path / "B", theirs),
+    ]
+    before = paths[1].read_bytes()
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {paths[2]} is damaged: claim aaaaaaaaaa: {problem}")
+    assert paths[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "record", "problem"),
+    [
+        ("claims", "newone", {"id": "newone"}, "claim newone: missing fields side, to"),
+        ("sides", "us", {"slug": "us", "name": "US", "aliases": [1]}, "side us: aliases [1]"),
+        ("rounds", "r", {"slug": "r", "name": "R", "date": "2022-01-01", "parties": 7}, "round r"),
+    ],
+)
+def test_merge_driver_never_lets_an_invalid_record_through(
+    run, tmp_path, table, key, record, problem
+):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    theirs[table][key] = record
+    paths = [
+        write(tmp_path / "O", base),
+        write(tmp_path / "A", base),
+        write(tmp_path / "B", theirs),
+    ]
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {paths[2]} is damaged: {problem}")
+    assert paths[1].read_bytes() == encode(base)
+
+
+def test_a_version_1_side_merges_through_the_driver(run, tmp_path):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    theirs["claims"]["eeeeeeeeee"] = claim("eeeeeeeeee", "theirs")
+    paths = [
+        write(tmp_path / "O", version_1(base)),
+        write(tmp_path / "A", version_1(base)),
+        write(tmp_path / "B", theirs),
+    ]
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 0, result.stderr
+    merged = json.loads(paths[1].read_bytes())
+    assert merged["claims"]["aaaaaaaaaa"]["topics"] == ["missiles"]
+    assert "eeeeeeeeee" in merged["claims"]
 
 
 # --- git-setup and real git ----------------------------------------------------------

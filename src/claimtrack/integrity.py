@@ -27,6 +27,7 @@ from claimtrack.model import (
 )
 from claimtrack.store import META_TABLE, Store, read_store
 from claimtrack.textmatch import fold
+from claimtrack.validation import history_entry_problems, salvage
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -37,6 +38,7 @@ RECORD_FIELDS = {
     "claims": CLAIM_FIELDS,
 }
 SINGULAR = {"sides": "side", "topics": "topic", "rounds": "round", "claims": "claim"}
+_LABELS = {**SINGULAR, "history": "history entry"}
 TEXT_FIELDS = {
     "sides": {"name": True},
     "topics": {"title": True, "description": False},
@@ -53,7 +55,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        label = SINGULAR.get(self.table, f"{self.table} record")
+        label = _LABELS.get(self.table, f"{self.table} record")
         return f"{label} {self.key}: {self.message}" if self.key else self.message
 
 
@@ -75,7 +77,8 @@ def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _Object:
 
 def check_store(path: Path) -> tuple[Store, list[Problem]]:
     """The store at `path` and its problems, in table, key and field order."""
-    store = read_store(path)  # damaged files: StoreError, as for every other command
+    # Files that are not JSON stores: StoreError, as for every other command.
+    store = read_store(path, whole=False)
     try:
         raw = json.loads(path.read_bytes(), object_pairs_hook=_object_with_duplicates)
     except RecursionError:
@@ -89,9 +92,18 @@ def check_store(path: Path) -> tuple[Store, list[Problem]]:
             assert record is not None
             found = _record_problems(store, table, key, record)
             problems += [Problem(table, key, message) for message in found]
-    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS])}
+    for key, entry in sorted(store.data.get("history", {}).items()):
+        problems += [Problem("history", key, m) for m in history_entry_problems(entry)]
+    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS, "history"])}
     problems.sort(key=lambda p: (order.get(p.table, len(order)), p.key))  # stable
     return store, problems
+
+
+def salvaged_store(path: Path) -> tuple[Store, list[str]]:
+    """The store at `path` without the records that are not whole, and those left out."""
+    damaged = read_store(path, whole=False)
+    data, dropped = salvage(damaged.data)
+    return Store(path, data), dropped
 
 
 def _duplicates(raw: _Object) -> Iterator[Problem]:

@@ -33,6 +33,7 @@ from tinydb.table import Table
 from claimtrack.errors import StoreError
 from claimtrack.migrations import fresh_schema, migrate, pending
 from claimtrack.model import SCHEMA_VERSION
+from claimtrack.validation import refuse_damaged
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 VOCAB_TABLES = ("sides", "topics", "rounds")
@@ -260,11 +261,12 @@ def _check_shape(data: Any, path: Path) -> None:
             raise StoreError(not_a_store, f"Table {name!r} is not a table of records")
 
 
-def read_store(path: Path) -> Store:
+def read_store(path: Path, *, whole: bool = True) -> Store:
     """Load a store for reading. No lock: commits replace the file atomically.
 
     A store from an older schema version is migrated in memory; the next commit
-    writes the migration (see `write_store`).
+    writes the migration (see `write_store`). A store whose records are not whole
+    is refused (see `validation`) unless `whole` is False, as for `check`.
     """
     try:
         raw = path.read_bytes()
@@ -282,6 +284,8 @@ def read_store(path: Path) -> Store:
         migrated_from = _migrate(data, path)
     for name in TABLES:
         data.setdefault(name, {})
+    if whole:
+        refuse_damaged(data, path)
     original = raw if migrated_from is not None else None
     return Store(path, data, migrated_from=migrated_from, original=original)
 

@@ -38,8 +38,15 @@ PROGRESS_THRESHOLD = 1000
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to FILE instead of stdout.",
 )
+@click.option(
+    "--salvage",
+    is_flag=True,
+    help="From a damaged store, export the records that are whole (json only).",
+)
 @pass_app
-def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **filters: Any) -> None:
+def exchange_export(
+    app: AppContext, fmt: str | None, output: Path | None, salvage: bool, **filters: Any
+) -> None:
     """Export claims: json (without filters, a full dump), jsonl, csv or plover.
 
     Filters are list's. json with filters holds the matching claims and the sides,
@@ -53,7 +60,7 @@ def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **fil
       claimtrack export --format plover --since 2022-01-01 > events.jsonl
     """
     fmt = (fmt or (format_for(output.name) if output else None) or "json").lower()
-    store = app.read()
+    store = _salvaged(app, fmt) if salvage else app.read()
     wanted = claim_filter(**filters)
     claims = None if wanted == ClaimFilter() else filter_claims(store, wanted)
     payload = export_bytes(store, fmt, claims)
@@ -67,6 +74,18 @@ def exchange_export(app: AppContext, fmt: str | None, output: Path | None, **fil
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from None
     click.echo(f"Exported to {output}", err=True)
+
+
+def _salvaged(app: AppContext, fmt: str) -> Store:
+    from claimtrack.integrity import salvaged_store
+
+    if fmt != "json":
+        raise InputError("--salvage writes json only", "Use --format json")
+    store, dropped = salvaged_store(app.db_path)
+    if dropped:
+        shown = ", ".join(dropped[:10]) + (", …" if len(dropped) > 10 else "")
+        click.echo(f"Left out {len(dropped)} damaged record(s): {visible(shown)}", err=True)
+    return store
 
 
 @click.command(name="import")
