@@ -202,7 +202,8 @@ def test_damaged_stores_never_crash_a_command_nor_change_the_file(
             assert result.exit_code == 3, args
     if not whole:
         assert isolated_store.read_bytes() == raw
-    assert claims_look_whole(json.loads(raw)["claims"]) == whole
+    if claims_look_whole(json.loads(raw)["claims"]):  # its quick answer is never wrong
+        assert whole
 
 
 @pytest.mark.slow
@@ -226,3 +227,14 @@ def test_the_merge_driver_refuses_a_damaged_side_and_leaves_ours_alone(
         assert ours.read_bytes() == before
     else:
         assert result.exit_code == 0, result.stderr
+
+
+def test_a_claim_with_an_extra_field_or_keys_in_another_order_is_still_whole(
+    run: Run, isolated_store: Path
+) -> None:
+    shuffled = dict(reversed(list(claim("bbbbbbbbbb").items())))
+    data = store(aaaaaaaaaa=claim(extra="kept"), bbbbbbbbbb=shuffled)
+    assert not claims_look_whole(data["claims"])  # not sure: checked claim by claim
+    assert list(shape_problems(data)) == []
+    write(isolated_store, data)
+    assert ok(run, "list", "--format", "ids").stdout == "aaaaaaaaaa\nbbbbbbbbbb\n"

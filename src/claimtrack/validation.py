@@ -80,6 +80,18 @@ def _allowed_type(spec: ClaimField) -> frozenset[type]:
     return frozenset({str}) if spec.required else frozenset({str, type(None)})
 
 
+_STORED_ORDER: Final = tuple(sorted(CLAIM_FIELDS))
+_SPECS: Final = {spec.name: spec for spec in CLAIM_SPEC}
+_STORED_ORDER_TYPES: Final = tuple(_allowed_type(_SPECS[name]) for name in _STORED_ORDER)
+
+
+_LIST_NAMES: Final = tuple(spec.name for spec in CLAIM_SPEC if spec.many)
+_REQUIRED_LIST_NAMES: Final = tuple(spec.name for spec in CLAIM_SPEC if spec.many and spec.required)
+_DOMAIN_FIELDS: Final = tuple(
+    (spec.name, _DOMAINS[spec.type]) for spec in CLAIM_SPEC if spec.type in _DOMAINS
+)
+
+
 def _values_ok(spec: ClaimField, column: list[Any]) -> bool:
     """Given the types are right: list items are texts, dates and kinds are valid."""
     if spec.many:
@@ -89,33 +101,43 @@ def _values_ok(spec: ClaimField, column: list[Any]) -> bool:
     return valid is None or all(map(valid, values))
 
 
-def _signature_ok(keys: tuple[str, ...], types: tuple[type, ...]) -> bool:
-    by_name = dict(zip(keys, types, strict=True))
-    return all(
-        spec.name in by_name and by_name[spec.name] in _allowed_type(spec) for spec in CLAIM_SPEC
-    )
+def _types_ok(types: tuple[type, ...]) -> bool:
+    """Whether one claim's value types, in the stored (sorted) key order, fit the spec."""
+    if len(types) != len(_STORED_ORDER):
+        return False
+    return all(map(frozenset.__contains__, _STORED_ORDER_TYPES, types))
 
 
 def claims_look_whole(claims: dict[str, Any]) -> bool:
     """Whether every claim has every field in its shape; True for a healthy store.
 
-    Claims share a few shapes (which fields are null), so the (keys, types) pairs
-    are collected without a Python call per claim and each distinct one checked
-    once; then the few columns whose values matter (list items, dates, kinds)
-    are checked on their distinct values.
+    A store's claims share a few shapes (which fields are null), so the tuples of
+    their value types are collected without a Python call per claim and each
+    distinct one checked once, in the sorted key order the store is written in;
+    then the few columns whose values matter (list items, dates, kinds) are
+    checked on their distinct values. False may also mean "not sure" (keys in
+    another order, extra fields): the caller then checks claim by claim.
     """
     records = claims.values()
     if not all(map(isinstance, records, itertools.repeat(dict))):
         return False
-    types = map(tuple, map(map, itertools.repeat(type), map(dict.values, records)))
-    shapes = set(zip(map(tuple, map(dict.keys, records)), types, strict=True))
-    if not all(itertools.starmap(_signature_ok, shapes)):
+    if not all(map(operator.eq, map(dict.keys, records), itertools.repeat(_KEYS))):
         return False
-    return all(
-        _values_ok(spec, list(map(operator.itemgetter(spec.name), records)))
-        for spec in CLAIM_SPEC
-        if spec.many or spec.type in _DOMAINS
-    )
+    types = set(map(tuple, map(map, itertools.repeat(type), map(dict.values, records))))
+    if not all(map(_types_ok, types)):
+        return False
+    lists = map(operator.itemgetter(*_LIST_NAMES), records)
+    if not _is_str(itertools.chain.from_iterable(itertools.chain.from_iterable(lists))):
+        return False
+    for name in _REQUIRED_LIST_NAMES:
+        if not all(map(operator.itemgetter(name), records)):
+            return False
+    for name, valid in _DOMAIN_FIELDS:
+        values = set(map(operator.itemgetter(name), records))
+        values.discard(None)
+        if not all(map(valid, values)):
+            return False
+    return True
 
 
 def claim_shape_problems(claim: Any) -> list[str]:
