@@ -12,7 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.migrations import fresh_schema
-from claimtrack.validation import claims_look_whole, shape_problems
+from claimtrack.validation import (
+    claims_look_whole,
+    history_entry_problems,
+    history_looks_whole,
+    shape_problems,
+)
 from helpers import Run, ok
 
 TEXT = "Legally binding guarantees"
@@ -238,3 +243,15 @@ def test_a_claim_with_an_extra_field_or_keys_in_another_order_is_still_whole(
     assert list(shape_problems(data)) == []
     write(isolated_store, data)
     assert ok(run, "list", "--format", "ids").stdout == "aaaaaaaaaa\nbbbbbbbbbb\n"
+
+
+def test_the_quick_history_check_agrees_with_the_entry_by_entry_one() -> None:
+    whole = {"id": "h1", "seq": 1, "time": "t", "user": "u", "operation": "o", "changes": []}
+    change = {"table": "claims", "key": "k", "before": None, "after": {"id": "k"}}
+    good = {"h1": whole, "h2": {**whole, "id": "h2", "changes": [change]}}
+    assert history_looks_whole(good)
+    for damage in ({"seq": "x"}, {"seq": True}, {"changes": "x"}, {"changes": [{"key": "k"}]}):
+        bad = {**good, "h3": {**whole, **damage}}
+        assert not history_looks_whole(bad)
+        assert history_entry_problems(bad["h3"])
+    assert not history_looks_whole({**good, "h3": {}})
