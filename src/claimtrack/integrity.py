@@ -7,14 +7,13 @@ an error, as for every command) and by the standard json module with an
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimtrack.checks import is_date
 from claimtrack.errors import InputError, StoreError
 from claimtrack.fields import CLAIM_SPEC, REFERENCES, stored_problem
 from claimtrack.model import (
@@ -28,8 +27,6 @@ from claimtrack.model import (
 from claimtrack.store import META_TABLE, Store, read_store
 from claimtrack.textmatch import fold
 from claimtrack.validation import history_entry_problems, salvage
-
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 RECORD_FIELDS = {
     "sides": SIDE_FIELDS,
@@ -185,7 +182,7 @@ def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:
     yield from _date_problems(record, "date", required=True)
     yield from _date_problems(record, "end", required=False)
     start, end = record.get("date"), record.get("end")
-    if _is_date(start) and _is_date(end) and str(end) < str(start):
+    if is_date(start) and is_date(end) and str(end) < str(start):
         yield f"ends ({end}) before it starts ({start})"
     yield from _unknown(store, "sides", "side", record.get("parties"), label="party")
 
@@ -237,18 +234,8 @@ def _date_problems(record: dict[str, Any], name: str, *, required: bool) -> Iter
         if required:
             yield f"{name} is empty"
         return
-    if not _is_date(value):
+    if not is_date(value):
         yield f"{name} {_show(value)} is not a date (YYYY-MM-DD)"
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _show(value: Any) -> str:

@@ -20,16 +20,9 @@ import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
+from claimtrack.checks import ATTRIBUTIONS, KINDS, is_date
 from claimtrack.errors import StoreError
-from claimtrack.fields import (
-    ATTRIBUTIONS,
-    CLAIM_FIELDS,
-    CLAIM_SPEC,
-    KINDS,
-    ClaimField,
-    is_date,
-    show,
-)
+from claimtrack.fields import CLAIM_FIELDS, CLAIM_SPEC, ClaimField, show
 
 # How many problems the refusal names; `check` lists them all.
 SHOWN_PROBLEMS: Final = 3
