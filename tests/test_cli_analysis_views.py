@@ -108,6 +108,7 @@ def big_store(path: Path) -> Path:
                         id=f"c{number}", side=side, round=slug, topics=[topic], kind=kind,
                         date=data["rounds"][slug]["date"], text=f"claim {number}",
                         created=f"2022-02-01T00:00:00.{number:06d}Z",
+                        updated="2022-02-01T00:00:00Z",
                     )  # fmt: skip
                     data["claims"][record["id"]] = record
     path.write_bytes(encode(data))

@@ -131,7 +131,7 @@ def test_ten_thousand_claims_complete_by_prefix(isolated_store):
         digest = hashlib.sha256(str(number).encode()).digest()
         claim = blank_claim()
         claim_id = base64.b32encode(digest).decode()[:10].lower()
-        claim.update(id=claim_id, side="us", topic="t", kind="demand", date="2022-01-01")
+        claim.update(id=claim_id, side="us", topics=["t"], kind="demand", date="2022-01-01")
         claim.update(text=f"claim {number}", created="2022-01-01T00:00:00Z")
         claim["updated"] = claim["created"]
         data["claims"][claim_id] = claim

@@ -32,6 +32,11 @@ def claim(claim_id: str, text: str, **fields: Any) -> dict[str, Any]:
     return record
 
 
+def entry(key: str, operation: str) -> dict[str, Any]:
+    """A history entry with the fields `log` and `undo` read."""
+    return {"id": key, "seq": 1, "time": T0, "user": "a", "operation": operation, "changes": []}
+
+
 def base_store() -> Data:
     data = empty_data()
     for slug, name in (("russia", "Russia"), ("us", "United States")):
@@ -159,7 +164,7 @@ def version_1(data: Data) -> Data:
     """`data` as schema version 1 wrote it: `topic` and `verbatim`, no migration names."""
     old = copy.deepcopy(data)
     old["meta"] = {"schema": {"version": 1}}
-    old["history"] = {"h0": {"id": "h0", "operation": "init"}}  # version 1 kept it inside
+    old["history"] = {"h0": entry("h0", "init")}  # version 1 kept it inside
     for record in old["claims"].values():
         record["topic"] = record.pop("topics")[0]
         record["verbatim"] = record.pop("attribution") == "quote"
@@ -170,7 +175,7 @@ def test_a_version_1_store_merges_with_a_version_2_store():
     base = version_1(base_store())
     older = copy.deepcopy(base)
     older["claims"]["aaaaaaaaaa"].update(note="old-schema edit", verbatim=False)
-    older["history"]["h8"] = {"id": "h8", "operation": "edit"}
+    older["history"]["h8"] = entry("h8", "edit")
     newer = base_store()
     edited(newer, "claims", "bbbbbbbbbb", topics=["missiles", "old"], attribution="readout")
     newer["meta"]["history"] = {"heads": ["h9"], "seq": 2}
@@ -250,6 +255,78 @@ def test_merge_driver_leaves_ours_alone_when_a_version_is_damaged(run, tmp_path)
     assert result.exit_code == 3
     assert result.stderr.startswith(f"Error: {paths[2]} is not valid JSON")
     assert paths[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        ({"to": 5}, "to should be a list of texts, not 5"),
+        ({"topics": "x"}, "topics should be a list of texts, not 'x'"),
+        ({"topic": ["x"]}, "missing field topics"),
+        ({"responds_to": {}}, "responds_to {} is not valid"),
+        ({"text": [[["deep"]]]}, 'text should be text, not [[["deep"]]]'),
+    ],
+)
+def test_merge_driver_refuses_a_side_with_a_record_that_is_not_whole(
+    run, tmp_path, damage, problem
+):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    record = theirs["claims"]["aaaaaaaaaa"]
+    if "topic" in damage:
+        del record["topics"]
+    record.update(damage)
+    paths = [
+        write(tmp_path / "O", base),
+        write(tmp_path / "A", base),
+        write(tmp_path / "B", theirs),
+    ]
+    before = paths[1].read_bytes()
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {paths[2]} is damaged: claim aaaaaaaaaa: {problem}")
+    assert paths[1].read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "record", "problem"),
+    [
+        ("claims", "newone", {"id": "newone"}, "claim newone: missing fields side, to"),
+        ("sides", "us", {"slug": "us", "name": "US", "aliases": [1]}, "side us: aliases [1]"),
+        ("rounds", "r", {"slug": "r", "name": "R", "date": "2022-01-01", "parties": 7}, "round r"),
+    ],
+)
+def test_merge_driver_never_lets_an_invalid_record_through(
+    run, tmp_path, table, key, record, problem
+):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    theirs[table][key] = record
+    paths = [
+        write(tmp_path / "O", base),
+        write(tmp_path / "A", base),
+        write(tmp_path / "B", theirs),
+    ]
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {paths[2]} is damaged: {problem}")
+    assert paths[1].read_bytes() == encode(base)
+
+
+def test_a_version_1_side_merges_through_the_driver(run, tmp_path):
+    base = base_store()
+    theirs = copy.deepcopy(base)
+    theirs["claims"]["eeeeeeeeee"] = claim("eeeeeeeeee", "theirs")
+    paths = [
+        write(tmp_path / "O", version_1(base)),
+        write(tmp_path / "A", version_1(base)),
+        write(tmp_path / "B", theirs),
+    ]
+    result = run("merge-driver", *map(str, paths))
+    assert result.exit_code == 0, result.stderr
+    merged = json.loads(paths[1].read_bytes())
+    assert merged["claims"]["aaaaaaaaaa"]["topics"] == ["missiles"]
+    assert "eeeeeeeeee" in merged["claims"]
 
 
 # --- git-setup and real git ----------------------------------------------------------

@@ -160,7 +160,7 @@ def _claim(fields: dict[str, str]) -> dict[str, object]:
     from claimtrack.model import blank_claim
 
     claim = blank_claim()
-    claim.update(fields, topic="missiles", kind="demand", date="2022-01-26")
+    claim.update(fields, topics=["missiles"], kind="demand", date="2022-01-26")
     claim["created"] = claim["updated"] = "2022-01-26T00:00:00.000000Z"
     return claim
 

@@ -91,7 +91,7 @@ def test_a_long_table_imports_no_rich(store_with_a_claim: Path) -> None:
     with write_store(store_with_a_claim, operation="test") as store:
         for n in range(FAST_TABLE_ROWS):
             claim = {**blank_claim(), "id": f"c{n:09d}", "side": "russia", "text": f"claim {n}"}
-            claim.update(topic="missiles", kind="demand", date="2022-01-26")
+            claim.update(topics=["missiles"], kind="demand", date="2022-01-26")
             claim["created"] = claim["updated"] = "2022-01-26T00:00:00.000000Z"
             store.insert("claims", claim["id"], claim)
     modules = imported_by(

@@ -15,7 +15,7 @@ from claimtrack.errors import LockTimeoutError, StoreError
 from claimtrack.history import ordered_entries
 from claimtrack.historyfile import history_path
 from claimtrack.migrations import fresh_schema
-from claimtrack.model import SCHEMA_VERSION
+from claimtrack.model import SCHEMA_VERSION, blank_claim
 from claimtrack.store import (
     MissingStoreError,
     Store,
@@ -29,6 +29,18 @@ from helpers import EMPTY_STORE, raises_error
 STORE_FILES = ["claims.json", "claims.json.history.jsonl", "claims.json.lock"]
 SIDE = {"slug": "russia", "name": "Russia", "aliases": ["روسيا", "RU"]}
 ARABIC = "ضمانات أمنية ملزمة قانونيا"
+STAMP = "2022-02-01T00:00:00.000000Z"
+CLAIM = {
+    **blank_claim(),
+    "id": "abcdefghij",
+    "side": "russia",
+    "topics": ["missiles"],
+    "kind": "demand",
+    "date": "2022-01-10",
+    "text": ARABIC,
+    "created": STAMP,
+    "updated": STAMP,
+}
 
 
 def canonical(data: Any) -> bytes:
@@ -45,7 +57,7 @@ def saved(path: Path) -> Path:
     """A store holding one side and one claim-like record."""
     with write_store(path, operation="seed") as store:
         store.insert("sides", "russia", dict(SIDE))
-        store.insert("claims", "abcdefghij", {"id": "abcdefghij", "text": ARABIC, "tags": []})
+        store.insert("claims", "abcdefghij", dict(CLAIM))
     return path
 
 
@@ -420,7 +432,7 @@ def test_each_commit_records_one_history_entry(saved: Path) -> None:
         {
             "table": "claims",
             "key": "abcdefghij",
-            "before": {"id": "abcdefghij", "text": ARABIC, "tags": []},
+            "before": CLAIM,
             "after": None,
         },
     ]

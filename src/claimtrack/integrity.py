@@ -7,14 +7,13 @@ an error, as for every command) and by the standard json module with an
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimtrack.checks import is_date
 from claimtrack.errors import InputError, StoreError
 from claimtrack.fields import CLAIM_SPEC, REFERENCES, stored_problem
 from claimtrack.model import (
@@ -27,8 +26,7 @@ from claimtrack.model import (
 )
 from claimtrack.store import META_TABLE, Store, read_store
 from claimtrack.textmatch import fold
-
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from claimtrack.validation import history_entry_problems, salvage
 
 RECORD_FIELDS = {
     "sides": SIDE_FIELDS,
@@ -37,6 +35,7 @@ RECORD_FIELDS = {
     "claims": CLAIM_FIELDS,
 }
 SINGULAR = {"sides": "side", "topics": "topic", "rounds": "round", "claims": "claim"}
+_LABELS = {**SINGULAR, "history": "history entry"}
 TEXT_FIELDS = {
     "sides": {"name": True},
     "topics": {"title": True, "description": False},
@@ -53,7 +52,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        label = SINGULAR.get(self.table, f"{self.table} record")
+        label = _LABELS.get(self.table, f"{self.table} record")
         return f"{label} {self.key}: {self.message}" if self.key else self.message
 
 
@@ -75,7 +74,8 @@ def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _Object:
 
 def check_store(path: Path) -> tuple[Store, list[Problem]]:
     """The store at `path` and its problems, in table, key and field order."""
-    store = read_store(path)  # damaged files: StoreError, as for every other command
+    # Files that are not JSON stores: StoreError, as for every other command.
+    store = read_store(path, whole=False)
     try:
         raw = json.loads(path.read_bytes(), object_pairs_hook=_object_with_duplicates)
     except RecursionError:
@@ -89,9 +89,18 @@ def check_store(path: Path) -> tuple[Store, list[Problem]]:
             assert record is not None
             found = _record_problems(store, table, key, record)
             problems += [Problem(table, key, message) for message in found]
-    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS])}
+    for key, entry in sorted(store.data.get("history", {}).items()):
+        problems += [Problem("history", key, m) for m in history_entry_problems(entry)]
+    order = {name: index for index, name in enumerate(["", *RECORD_FIELDS, "history"])}
     problems.sort(key=lambda p: (order.get(p.table, len(order)), p.key))  # stable
     return store, problems
+
+
+def salvaged_store(path: Path) -> tuple[Store, list[str]]:
+    """The store at `path` without the records that are not whole, and those left out."""
+    damaged = read_store(path, whole=False)
+    data, dropped = salvage(damaged.data)
+    return Store(path, data), dropped
 
 
 def _duplicates(raw: _Object) -> Iterator[Problem]:
@@ -173,7 +182,7 @@ def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:
     yield from _date_problems(record, "date", required=True)
     yield from _date_problems(record, "end", required=False)
     start, end = record.get("date"), record.get("end")
-    if _is_date(start) and _is_date(end) and str(end) < str(start):
+    if is_date(start) and is_date(end) and str(end) < str(start):
         yield f"ends ({end}) before it starts ({start})"
     yield from _unknown(store, "sides", "side", record.get("parties"), label="party")
 
@@ -225,18 +234,8 @@ def _date_problems(record: dict[str, Any], name: str, *, required: bool) -> Iter
         if required:
             yield f"{name} is empty"
         return
-    if not _is_date(value):
+    if not is_date(value):
         yield f"{name} {_show(value)} is not a date (YYYY-MM-DD)"
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _show(value: Any) -> str:

@@ -37,6 +37,7 @@ from claimtrack.store import (
     encode,
 )
 from claimtrack.textmatch import fold
+from claimtrack.validation import refuse_damaged
 
 HISTORY: Final = "history"
 HEADS: Final = "history"  # the record in meta naming the history's latest entries
@@ -266,8 +267,18 @@ def read_version(path: Path, *, empty_ok: bool = False) -> Data:
 
 
 def merge_files(base: Path, ours: Path, theirs: Path) -> list[Conflict]:
-    """Merge as git's driver protocol asks: the result replaces `ours`."""
-    result = merge(read_version(base, empty_ok=True), read_version(ours), read_version(theirs))
+    """Merge as git's driver protocol asks: the result replaces `ours`.
+
+    Each version must be a whole store (see `validation`): a record that is not is
+    refused, naming the file and the record, and `ours` is left as it was.
+    """
+    versions = [read_version(base, empty_ok=True), read_version(ours), read_version(theirs)]
+    for data, path in zip(versions, (base, ours, theirs), strict=True):
+        if pending(data):
+            migrate(data)
+        refuse_damaged(data, path)
+    result = merge(*versions)
+    refuse_damaged(result.data, ours)  # never hand git a store claimtrack would refuse
     payload = encode(result.data)
     decode(payload, ours)  # never hand git something claimtrack cannot read back
     atomic_write(ours, payload)

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from typing import Final, TypedDict
 
-from claimtrack.fields import (
+from claimtrack.checks import (
     ATTRIBUTIONS,
-    CLAIM_FIELDS,
-    CLEARABLE_CLAIM_FIELDS,
     KINDS,
     MAX_TEXT_LENGTH,
-    blank_claim,
     check_attribution,
     check_grade,
     check_kind,
@@ -26,6 +23,7 @@ from claimtrack.fields import (
     check_url,
     looks_like_id,
 )
+from claimtrack.fields import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, blank_claim
 
 __all__ = [
     "ATTRIBUTIONS",

@@ -37,6 +37,7 @@ from claimtrack.storefile import MissingStoreError as MissingStoreError
 from claimtrack.storefile import check_store_file, read_regular_file
 from claimtrack.storefile import decode as decode
 from claimtrack.storefile import encode as encode
+from claimtrack.validation import refuse_damaged
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 VOCAB_TABLES = ("sides", "topics", "rounds")
@@ -179,11 +180,12 @@ def empty_data() -> Data:
     return data
 
 
-def read_store(path: Path) -> Store:
+def read_store(path: Path, *, whole: bool = True) -> Store:
     """Load a store for reading. No lock: commits replace the file atomically.
 
     A store from an older schema version is migrated in memory; the next commit
-    writes the migration (see `write_store`).
+    writes the migration (see `write_store`). A store whose records are not whole
+    is refused (see `validation`) unless `whole` is False, as for `check`.
     """
     raw = read_regular_file(path)
     data = decode(raw, path)
@@ -193,6 +195,8 @@ def read_store(path: Path) -> Store:
     old_history = data.pop(OLD_HISTORY_TABLE, None)
     for name in TABLES:
         data.setdefault(name, {})
+    if whole:
+        refuse_damaged(data, path)
     original = raw if migrated_from is not None else None
     return Store(
         path, data, migrated_from=migrated_from, original=original, old_history=old_history

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from claimtrack.checks import ATTRIBUTIONS
 from claimtrack.claims import (
     SORT_KEYS,
     ClaimFilter,
@@ -38,7 +39,7 @@ from claimtrack.commands.completion import (
     complete_topics,
 )
 from claimtrack.errors import InputError
-from claimtrack.fields import ATTRIBUTIONS, CLAIM_SPEC, ClaimField
+from claimtrack.fields import CLAIM_SPEC, ClaimField
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
 from claimtrack.notices import outside_round_warning, removal_line
 from claimtrack.render import Column, Listing, render, render_json_object

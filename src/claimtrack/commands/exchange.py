@@ -50,9 +50,19 @@ PROGRESS_THRESHOLD = 1000
     "(.json .jsonl .csv .tsv .md .xlsx .sqlite).",
 )
 @click.option("--excel", is_flag=True, help="csv: begin with a UTF-8 BOM, for Excel.")
+@click.option(
+    "--salvage",
+    is_flag=True,
+    help="From a damaged store, export the records that are whole (json only).",
+)
 @pass_app
 def exchange_export(
-    app: AppContext, fmt: str | None, output: Path | None, excel: bool, **filters: Any
+    app: AppContext,
+    fmt: str | None,
+    output: Path | None,
+    excel: bool,
+    salvage: bool,
+    **filters: Any,
 ) -> None:
     """Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.
 
@@ -76,7 +86,7 @@ def exchange_export(
         raise InputError(f"{fmt} is a binary file, not for a terminal", "Give --output FILE")
     if output is not None and output.resolve() == app.db_path.resolve():
         raise InputError(f"{output} is the store itself", "Export to another file")
-    store = app.read()
+    store = _salvaged(app, fmt) if salvage else app.read()
     wanted = claim_filter(**filters)
     claims = None if wanted == ClaimFilter() else filter_claims(store, wanted)
     payload = _export_payload(store, fmt, claims)
@@ -98,6 +108,18 @@ def _export_payload(store: Store, fmt: str, claims: list[dict[str, Any]] | None)
         text: str = render(claim_listing(every), fmt)
         return text.encode("utf-8")
     return export_bytes(store, fmt, claims)
+
+
+def _salvaged(app: AppContext, fmt: str) -> Store:
+    from claimtrack.integrity import salvaged_store
+
+    if fmt != "json":
+        raise InputError("--salvage writes json only", "Use --format json")
+    store, dropped = salvaged_store(app.db_path)
+    if dropped:
+        shown = ", ".join(dropped[:10]) + (", …" if len(dropped) > 10 else "")
+        click.echo(f"Left out {len(dropped)} damaged record(s): {visible(shown)}", err=True)
+    return store
 
 
 @click.command(name="import")
