@@ -124,3 +124,17 @@ def test_cite_shows_hidden_characters_and_keeps_one_line():
 )
 def test_with_article(name, expected):
     assert with_article(name) == expected
+
+
+def test_cite_a_source_that_is_an_occasion():
+    given = make_claim(
+        "x", "russia", "2022-01-28", "t", "warning", "Words.",
+        speaker="Sergei Lavrov", source="Russian radio interview",
+    )  # fmt: skip
+    assert cite(given, "Russia") == (
+        'Sergei Lavrov (Russia) warned on 28 January 2022, in a Russian radio interview: "Words."'
+    )
+    paraphrase = {**given, "attribution": "paraphrase", "source": "interview"}
+    assert cite(paraphrase, "Russia") == (
+        "Sergei Lavrov (Russia) warned on 28 January 2022, in an interview, in paraphrase: Words."
+    )

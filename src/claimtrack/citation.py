@@ -48,6 +48,11 @@ _INSTITUTION_RE = re.compile(
     r"Nations|Emirates|Republic|Federation|Netherlands|Philippines)(?:\s+of\b.*)?$"
 )
 _FULL_STOP_RE = re.compile(r"(?<![.])\.$")
+# A source that names an occasion rather than an outlet ("Russian radio interview")
+# reads "in a Russian radio interview", not "as reported by Russian radio interview".
+_OCCASION_RE = re.compile(
+    r"\b(?:interview|press conference|briefing|speech|broadcast|talk show)s?$", re.I
+)
 
 
 def _clean(text: str, style: str) -> str:
@@ -94,9 +99,18 @@ def _attributed_to(claim: dict[str, Any], style: str) -> str:
         if source:
             return f", according to the official readout reported by {source}"
         return ", according to the official readout"
+    if source and _OCCASION_RE.search(source):
+        occasion = f", in {_indefinite(source)}"
+        return occasion + (", in paraphrase" if attribution == "paraphrase" else "")
     if attribution == "paraphrase":
         return f", according to {source}" if source else ", in paraphrase"
     return f", as reported by {source}" if source else ""
+
+
+def _indefinite(noun: str) -> str:
+    if noun.lower().startswith(("a ", "an ", "the ")):
+        return noun
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _words(claim: dict[str, Any], style: str) -> str:
