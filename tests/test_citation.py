@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from analysis_store import claim, make_claim
@@ -138,3 +141,36 @@ def test_cite_a_source_that_is_an_occasion():
     assert cite(paraphrase, "Russia") == (
         "Sergei Lavrov (Russia) warned on 28 January 2022, in an interview, in paraphrase: Words."
     )
+
+
+# --- every claim of the example ---------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "security-guarantees-2022.json"
+VERB = "|".join(sorted(set(VERBS.values())))
+# Who, the verb, the date, whose words (optional), then the words after a colon, a full
+# stop (or the closing quotation mark of a quote that ends in one), and the url if any.
+SENTENCE = re.compile(
+    rf"^[A-Z\[][^\n]* \((?:[A-Z][^()]*)\) (?:{VERB}) on \d{{1,2}} [A-Z][a-z]+ \d{{4}}"
+    r"(?:, (?:as reported by|according to|in) [^:\n]+)?: \S[^\n]*(?:\.|[.!?…]\")"
+    r"(?: https?://\S+)?$"
+    rf"|^(?:The )?[A-Z][^\n(]* (?:{VERB}) on \d{{1,2}} [A-Z][a-z]+ \d{{4}}"
+    r"(?:, (?:as reported by|according to|in) [^:\n]+)?: \S[^\n]*(?:\.|[.!?…]\")"
+    r"(?: https?://\S+)?$"
+)
+
+
+def test_cite_every_claim_of_the_example_reads_as_one_sentence(run, tmp_path):
+    store = tmp_path / "example.json"
+    store.write_bytes(EXAMPLE.read_bytes())
+    ids = run("--db", str(store), "list", "--format", "ids").stdout.split()
+    assert len(ids) > 60
+    result = run("--db", str(store), "cite", *ids)
+    assert result.exit_code == 0, result.stderr
+    sentences = result.stdout.splitlines()
+    assert len(sentences) == len(ids)
+    for sentence in sentences:
+        assert SENTENCE.match(sentence), sentence
+        # reported speech never hangs the words on a "that" they may not fit
+        assert ", that " not in sentence and " that On " not in sentence, sentence
+        assert "that NATO to" not in sentence, sentence
+        assert "as reported by Russian radio" not in sentence, sentence
