@@ -134,8 +134,9 @@ def diff_cumulative(
     topics: Collection[str] | None = None,
 ) -> list[Row]:
     """One row per side and topic with a position as of A or B; `a`, `b` make each one."""
+    pairs = sorted((s, t) for s, claims in index.by_side.items() for t in claims.every)
     rows = []
-    for side, topic in sorted(index.by_side_topic):
+    for side, topic in pairs:
         if not (_wanted(side, sides) and _wanted(topic, topics)):
             continue
         a = position(index, side, topic, as_of_a)
@@ -179,7 +180,7 @@ def compare_sides(
 
     `a` and `b` are the claims that make each side's position (empty: none).
     """
-    candidates = {t for s, t in index.by_side_topic if s in (side_a, side_b)}
+    candidates = index.side_claims(side_a).every.keys() | index.side_claims(side_b).every.keys()
     rows = []
     for topic in sorted(candidates):
         if not _wanted(topic, topics):
@@ -304,12 +305,18 @@ def kind_matrix(
     """
     cells: dict[tuple[str, str, str], set[str]] = {}
     unplaced = 0
+    periods: dict[str, str | None] = {}  # by date: one calendar sum per day, not per claim
     for claim in index.claims:
         if not (_wanted(claim["side"], sides) and _any_wanted(claim["topics"], topics)):
             continue
         if rounds and claim["round"] not in rounds:
             continue
-        column = period_of(claim, by)
+        if by == "round":
+            column = claim["round"]
+        else:
+            if claim["date"] not in periods:
+                periods[claim["date"]] = period_of(claim, by)
+            column = periods[claim["date"]]
         if column is None:
             unplaced += 1
             continue

@@ -48,13 +48,18 @@ def claim_order(claim: Claim) -> tuple[str, int, str]:
     return (claim["date"], kind_rank(claim["kind"]), claim["id"])
 
 
+_RANK_TEXT: Final = {kind: f"{rank:03d}" for kind, rank in _KIND_RANK.items()}
+_UNKNOWN_RANK_TEXT: Final = f"{len(KINDS):03d}"
+
+
 def _claim_order_key(claim: Claim) -> str:
     """`claim_order` as one string, which sorts several times faster than a tuple.
 
     NUL sorts before every other character and neither a date nor an id holds one;
     the rank has a fixed width, so the order is that of the tuple.
     """
-    return f"{claim['date']}\0{kind_rank(claim['kind']):03d}\0{claim['id']}"
+    rank = _RANK_TEXT.get(claim["kind"], _UNKNOWN_RANK_TEXT)
+    return f"{claim['date']}\0{rank}\0{claim['id']}"
 
 
 def sort_kinds(kinds: Iterable[str]) -> list[str]:
@@ -66,6 +71,26 @@ def kinds_of(claims: Iterable[Claim]) -> list[str]:
     return sort_kinds(c["kind"] for c in claims)
 
 
+@dataclass(frozen=True)
+class SideClaims:
+    """One side's claims by topic (a claim under each of its topics), all and stances."""
+
+    every: dict[str, list[Claim]]
+    stances: dict[str, list[Claim]]
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> SideClaims:
+        every: dict[str, list[Claim]] = {}
+        stances: dict[str, list[Claim]] = {}
+        for claim in claims:
+            stance = claim["kind"] in STANCE_KINDS
+            for topic in claim["topics"]:
+                every.setdefault(topic, []).append(claim)
+                if stance:
+                    stances.setdefault(topic, []).append(claim)
+        return cls(every, stances)
+
+
 class ClaimIndex:
     """Claims grouped the ways the views look them up; every list is in `claim_order`.
 
@@ -75,6 +100,7 @@ class ClaimIndex:
 
     def __init__(self, claims: Iterable[Claim]) -> None:
         self.claims: list[Claim] = sorted(claims, key=_claim_order_key)
+        self._sides_done: dict[str, SideClaims] = {}
 
     @property
     def latest_date(self) -> str | None:
@@ -84,21 +110,22 @@ class ClaimIndex:
     def by_id(self) -> dict[str, Claim]:
         return {claim["id"]: claim for claim in self.claims}
 
-    @cached_property
-    def by_side_topic(self) -> dict[SideTopic, list[Claim]]:
-        groups: dict[SideTopic, list[Claim]] = {}
-        for claim in self.claims:
-            for topic in claim["topics"]:
-                groups.setdefault((claim["side"], topic), []).append(claim)
-        return groups
+    def side_claims(self, side: str) -> SideClaims:
+        """One side's claims by topic; a pass over the claims for that side alone."""
+        if side not in self._sides_done:
+            self._sides_done[side] = SideClaims.of(c for c in self.claims if c["side"] == side)
+        return self._sides_done[side]
 
     @cached_property
-    def stances_by_side_topic(self) -> dict[SideTopic, list[Claim]]:
-        return {
-            key: stances
-            for key, claims in self.by_side_topic.items()
-            if (stances := [c for c in claims if c["kind"] in STANCE_KINDS])
-        }
+    def by_side(self) -> dict[str, SideClaims]:
+        """Every side's claims by topic, in one pass."""
+        grouped: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim["side"], []).append(claim)
+        for side, claims in grouped.items():
+            if side not in self._sides_done:
+                self._sides_done[side] = SideClaims.of(claims)
+        return {side: self._sides_done[side] for side in grouped}
 
     @cached_property
     def by_round(self) -> dict[str, list[Claim]]:
@@ -211,11 +238,11 @@ def _latest_day(claims: list[Claim], as_of: str | None) -> list[Claim]:
 
 def position(index: ClaimIndex, side: str, topic: str, as_of: str | None) -> Position | None:
     """A side's position on a topic as of a date (None: every claim), or None if it has none."""
-    key = (side, topic)
-    stances = _latest_day(index.stances_by_side_topic.get(key, []), as_of)
+    claims = index.side_claims(side)
+    stances = _latest_day(claims.stances.get(topic, []), as_of)
     if stances:
         return Position(tuple(stances))
-    spoken = _latest_day(index.by_side_topic.get(key, []), as_of)
+    spoken = _latest_day(claims.every.get(topic, []), as_of)
     return Position(tuple(spoken)) if spoken else None
 
 
