@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from claimtrack.analysis import analytic_claim
 from claimtrack.model import blank_claim
 from claimtrack.store import empty_data, encode
 
@@ -48,7 +49,7 @@ ROUNDS = [
     _round("reply", "2022-01-26", "Written replies"),
 ]
 
-# id, side, to, round, date, topic, kind, text, extra fields
+# id, side, to, round, date, topics (one slug, or a list), kind, text, extra fields
 _CLAIMS: list[tuple[Any, ...]] = [
     ("rexpgen", "russia", ["us", "nato"], "geneva", "2022-01-10", "expansion", "demand",
      "NATO must never expand further east",
@@ -92,16 +93,42 @@ _CLAIMS: list[tuple[Any, ...]] = [
 ]  # fmt: skip
 
 
+def make_claim(
+    id_: str, side: str, date: str, topics: str | list[str], kind: str, text: str = "", **extra: Any
+) -> dict[str, Any]:
+    """A version-2 claim with every field; `created` and `updated` are fixed."""
+    claim = blank_claim()
+    claim.pop("topic", None)
+    claim.pop("verbatim", None)
+    stamp = "2022-02-01T00:00:00.000000Z"
+    claim.update(
+        id=id_, side=side, date=date, kind=kind, text=text or f"{side} {kind} {id_}",
+        topics=[topics] if isinstance(topics, str) else list(topics),
+        attribution="quote", created=stamp, updated=stamp,
+    )  # fmt: skip
+    claim.update(extra)
+    return claim
+
+
 def claims() -> list[dict[str, Any]]:
     built = []
     for number, (id_, side, to, round_, date, topic, kind, text, extra) in enumerate(_CLAIMS):
-        claim = blank_claim()
         stamp = f"2022-02-01T00:00:{number:02d}.000000Z"
-        claim.update(
-            id=id_, side=side, to=to, round=round_, date=date, topics=[topic], kind=kind,
-            text=text, created=stamp, updated=stamp, **extra,
-        )  # fmt: skip
-        built.append(claim)
+        built.append(
+            make_claim(
+                id_,
+                side,
+                date,
+                topic,
+                kind,
+                text,
+                to=to,
+                round=round_,
+                created=stamp,
+                updated=stamp,
+                **extra,
+            )  # fmt: skip
+        )
     return built
 
 
@@ -121,9 +148,11 @@ def write(path: Path) -> Path:
 # --- running commands against it -------------------------------------------------------
 
 CLAIM_HEADER = (
-    "id\tside\tto\tspeaker\tround\tdate\ttopics\tkind\ttext\ttranslation\tattribution\tsource\turl"
-    "\tpublished\tgrade\tresponds_to\ttags\tnote\tcreated\tupdated"
+    "id\tside\tto\tspeaker\tround\tdate\ttopics\tkind\ttext\ttranslation\tattribution\tsource"
+    "\turl\tpublished\tgrade\tresponds_to\ttags\tnote\tcreated\tupdated"
 )
+# The claim fields of analytic output: every one but created and updated.
+ANALYTIC_HEADER = CLAIM_HEADER.removesuffix("\tcreated\tupdated")
 
 
 def ok(run: Callable[..., Any], *args: str) -> str:
@@ -148,3 +177,8 @@ def as_json(run: Callable[..., Any], *args: str) -> Any:
 
 def tsv(*lines: str) -> str:
     return "".join(line + "\n" for line in lines)
+
+
+def aclaim(claim_id: str) -> dict[str, Any]:
+    """A claim as analytic output gives it: without created and updated."""
+    return analytic_claim(claim(claim_id))

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 import analysis_store
-from analysis_store import CLAIM_HEADER, as_json, claim, fails, ok, tsv
+from analysis_store import ANALYTIC_HEADER, aclaim, as_json, fails, make_claim, ok, tsv
 from claimtrack.commands.analysis_views import matrix_view
-from claimtrack.model import KINDS, blank_claim
+from claimtrack.model import KINDS
 from claimtrack.store import empty_data, encode
 
 
@@ -23,6 +24,9 @@ def store(isolated_store: Path) -> Path:
 # --- matrix ----------------------------------------------------------------------------
 
 
+UNPLACED_NOTE = "2 claims in scope belong to no round and are not shown; see them with --by month\n"
+
+
 def test_matrix_json(run):
     rows = as_json(run, "matrix", "--topic", "missiles")
     assert rows == [
@@ -32,8 +36,11 @@ def test_matrix_json(run):
     ]  # fmt: skip
 
 
-def test_matrix_tsv(run):
-    assert ok(run, "matrix") == tsv(
+def test_matrix_tsv_says_on_stderr_what_it_leaves_out(run):
+    result = run("matrix")
+    assert result.exit_code == 0
+    assert result.stderr == UNPLACED_NOTE
+    assert result.stdout == tsv(
         "topic\tround\tside\tkinds",
         "exercises\tgeneva\trussia\tdemand",
         "exercises\tgeneva\tus\trejection",
@@ -72,10 +79,43 @@ def test_matrix_table(run, monkeypatch):
     body = [line.split() for line in lines[5:] if line.strip()]
     assert body[:3] == [["exercises", "nato", "P"], ["russia", "D", "S"], ["us", "X", "P"]]
     assert ["missiles", "russia", "AS"] in body
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "D demand  P proposal  R response  A acceptance  X rejection  W warning",
         "S statement",
+        UNPLACED_NOTE.strip(),
     ]
+
+
+def test_matrix_one_unplaced_claim_and_none(run):
+    result = run("matrix", "--side", "nato", "--format", "json")
+    assert result.stderr == (
+        "1 claim in scope belongs to no round and is not shown; see it with --by month\n"
+    )
+    assert run("matrix", "--topic", "missiles").stderr == ""
+
+
+def test_matrix_by_month_and_week_places_every_claim(run):
+    result = run("matrix", "--by", "month", "--topic", "ukraine", "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout) == [
+        {"topic": "ukraine", "period": "2022-01", "side": "nato", "kinds": ["demand"]},
+        {"topic": "ukraine", "period": "2022-01", "side": "russia", "kinds": ["warning"]},
+    ]
+    assert ok(run, "matrix", "--by", "week", "--side", "russia", "--topic", "ukraine") == tsv(
+        "topic\tperiod\tside\tkinds", "ukraine\t2022-W03\trussia\twarning"
+    )
+
+
+def test_matrix_by_week_table(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = ok(run, "matrix", "--by", "week", "-f", "table").splitlines()
+    assert lines[0].strip() == "Kinds stated per week"
+    assert lines[1].split() == ["2022-W02", "2022-W03", "2022-W04"]
+    assert lines[2].split() == ["10", "Jan", "17", "Jan", "24", "Jan"]
+    body = [line.split() for line in lines[5:] if line.strip()]
+    assert ["ukraine", "nato", "D"] in body
+    assert ["russia", "W"] in body
+    assert "no round" not in "\n".join(lines)
 
 
 def test_matrix_round_without_claims_gets_a_column(run):
@@ -103,12 +143,9 @@ def big_store(path: Path) -> Path:
             for index, side in enumerate(sides):
                 for kind in (KINDS[index], KINDS[index + 1]):
                     number += 1
-                    record = blank_claim()
-                    record.update(
-                        id=f"c{number}", side=side, round=slug, topics=[topic], kind=kind,
-                        date=data["rounds"][slug]["date"], text=f"claim {number}",
-                        created=f"2022-02-01T00:00:00.{number:06d}Z",
-                        updated="2022-02-01T00:00:00Z",
+                    record = make_claim(
+                        f"c{number}", side, data["rounds"][slug]["date"], topic, kind,
+                        f"claim {number}", round=slug,
                     )  # fmt: skip
                     data["claims"][record["id"]] = record
     path.write_bytes(encode(data))
@@ -187,20 +224,18 @@ def test_matrix_errors(run, args, message):
 
 def test_timeline_json(run):
     assert as_json(run, "timeline", "expansion") == [
-        claim(i) for i in ("rexpgen", "rexpbru", "nexpbru", "uexpvie", "rexprep")
+        aclaim(i) for i in ("rexpgen", "rexpbru", "nexpbru", "uexpvie", "rexprep")
     ]
 
 
 def test_timeline_tsv(run):
     lines = ok(run, "timeline", "توسع", "--side", "us", "--side", "nato").splitlines()
-    assert lines[0] == CLAIM_HEADER
+    assert lines[0] == ANALYTIC_HEADER
     assert lines[1:] == [
         "nexpbru\tnato\trussia\tJens Stoltenberg\tbrussels\t2022-01-12\texpansion\trejection"
-        "\tNATO's door remains open\t\tquote\t\t\t\t\t\t\t"
-        "\t2022-02-01T00:00:06.000000Z\t2022-02-01T00:00:06.000000Z",
+        "\tNATO's door remains open\t\tquote\t\t\t\t\t\t\t",
         "uexpvie\tus\trussia\tMichael Carpenter\tvienna\t2022-01-13\texpansion\trejection"
-        "\tNo one can veto NATO's open door\t\tquote\t\t\t\t\trexpgen\t\t"
-        "\t2022-02-01T00:00:10.000000Z\t2022-02-01T00:00:10.000000Z",
+        "\tNo one can veto NATO's open door\t\tquote\t\t\t\t\trexpgen\t\t",
     ]
 
 
@@ -224,7 +259,7 @@ def test_timeline_ids_and_threads(run, monkeypatch):
 
 def test_timeline_md_shows_translation_and_answers(run):
     out = ok(run, "timeline", "missiles", "-f", "md")
-    assert out.splitlines()[-1] == (
+    assert out.splitlines()[-2] == (
         "| rmisvac | 2022-01-13<br>vienna | russia<br>→ us | Sergei Lavrov | acceptance"
         " | نرحب بالمحادثات حول الصواريخ<br>We welcome talks on missiles |  |"
     )
@@ -241,21 +276,32 @@ def test_timeline_errors(run):
 
 def test_cite_plain(run):
     assert ok(run, "cite", "rmisvac", "rexpr", "rukrnor") == (
-        "Sergei Lavrov (Russia) said on 13 January 2022, as reported by RT Arabic:"
+        "Sergei Lavrov (Russia) accepted on 13 January 2022, as reported by RT Arabic:"
         ' "We welcome talks on missiles" (original: "نرحب بالمحادثات حول الصواريخ").\n'
-        "Sergei Lavrov (Russia) said on 26 January 2022, as reported by Interfax, that Russia"
+        "Sergei Lavrov (Russia) demanded on 26 January 2022, according to Interfax: Russia"
         " still insists on *legally binding* guarantees. https://interfax.com/a_b\n"
-        "Dmitry Peskov (Russia) said on 20 January 2022, as reported by TASS, that Troop"
+        "Dmitry Peskov (Russia) warned on 20 January 2022, according to TASS: Troop"
         " movements on Russian soil are our own affair.\n"
     )
 
 
+def test_cite_grep_with_list_filters_cites_every_match(run):
+    assert ok(run, "cite", "--grep", "EXERCISES", "--side", "us") == (
+        "Wendy Sherman (United States) rejected on 10 January 2022:"
+        ' "We will not stop exercises on allied territory".\n'
+        'The United States proposed on 12 January 2022: "We propose transparency for exercises".\n'
+    )
+    rows = as_json(run, "cite", "--grep", "الصواريخ")
+    assert [row["id"] for row in rows] == ["rmisvac"]
+    assert ok(run, "cite", "--grep", "no such words") == ""
+
+
 def test_cite_md(run):
     assert ok(run, "cite", "umisgen", "rexprep", "--style", "md") == (
-        "Wendy Sherman (United States) said on 10 January 2022, as reported by State Department:"
-        ' "We are open to reciprocal limits on missiles".'
+        "Wendy Sherman (United States) proposed on 10 January 2022, as reported by State"
+        ' Department: "We are open to reciprocal limits on missiles".'
         " [https://state.gov/briefing(1)](https://state.gov/briefing%281%29)\n"
-        "Sergei Lavrov (Russia) said on 26 January 2022, as reported by Interfax, that Russia"
+        "Sergei Lavrov (Russia) demanded on 26 January 2022, according to Interfax: Russia"
         r" still insists on \*legally binding\* guarantees."
         r" [https://interfax.com/a\_b](https://interfax.com/a_b)" + "\n"
     )
@@ -265,21 +311,27 @@ def test_cite_formats(run):
     assert as_json(run, "cite", "nukrnor") == [
         {
             "id": "nukrnor",
-            "citation": "NATO said on 20 January 2022:"
+            "citation": "NATO demanded on 20 January 2022:"
             ' "Russia should pull its troops back from the border".',
         }
     ]
     assert ok(run, "cite", "nukrnor", "-f", "tsv") == tsv(
         "id\tcitation",
-        'nukrnor\tNATO said on 20 January 2022: "Russia should pull its troops back from the'
-        ' border".',
+        'nukrnor\tNATO demanded on 20 January 2022: "Russia should pull its troops back from'
+        ' the border".',
     )
 
 
 def test_cite_errors(run):
     assert fails(run, "cite", "zzzzzz").startswith("Error: no claim with id 'zzzzzz'")
     assert fails(run, "cite", "rexp").startswith("Error: id prefix 'rexp' is ambiguous")
-    assert "Missing argument" in fails(run, "cite", code=2)
+    assert fails(run, "cite") == (
+        "Error: nothing to cite. Give claim ids, or a filter such as --grep WORDS\n"
+    )
+    assert fails(run, "cite", "rexpgen", "--grep", "x") == (
+        "Error: give claim ids or filters, not both. Drop the ids to cite every match\n"
+    )
+    assert fails(run, "cite", "--side", "mars").startswith("Error: unknown side 'mars'")
     assert "'html' is not one of" in fails(run, "cite", "nukrnor", "--style", "html", code=2)
 
 
@@ -298,7 +350,7 @@ def test_cite_errors(run):
 )
 def test_svg(run, tmp_path, args):
     picture = tmp_path / "out.svg"
-    tsv_out = ok(run, *args, "--svg", str(picture))
+    tsv_out = run(*args, "--svg", str(picture)).stdout
     assert tsv_out.split("\t")[0] in ("side", "topic", "id")
     svg = html.unescape(picture.read_text(encoding="utf-8")).replace("\xa0", " ")
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
@@ -343,16 +395,20 @@ def test_missing_store_exits_3(run, store):
     ("command", "phrases"),
     [
         ("diff", ["claims in a round are its claims whose round is that round", "raised",
-                  "dropped", "shifted", "restated", "reworded", "unchanged",
-                  "latest claim on that", "ties: the later created", "dated after ROUND_B"]),
-        ("compare", ["latest claim on that", "unanswered", "agreed", "opposed", "open",
-                     "first rule that holds", "exclude each other"]),
+                  "not-restated", "dropped", "shifted", "restated", "reworded", "unchanged",
+                  "set of stance kinds", "never replaces a stance", "non-committal",
+                  "dated after ROUND_B", "never by when they were recorded"]),
+        ("compare", ["set of stance kinds", "unanswered", "mixed", "agreed", "opposed", "open",
+                     "non-committal", "first rule that holds", "exclude each other",
+                     "several topics counts under each", "an empty list where a side has none"]),
         ("gaps", ["addressees", "responds to D", "response, acceptance or rejection",
-                  "on or after D", "default: the date of the latest claim"]),
+                  "on or after D", "default: the date of the latest claim",
+                  "listed while any of its topics is unanswered", "open_topics"]),
         ("matrix", ["claims in a round are its claims whose round is that round",
-                    "X rejection", "legend"]),
-        ("timeline", ["date order", "responds to"]),
-        ("cite", ["reported speech", "Markdown link", "translation"]),
+                    "X rejection", "legend", "--by month", "ISO weeks", "every claim is placed"]),
+        ("timeline", ["date order", "then kind", "responds to"]),
+        ("cite", ["reported speech", "Markdown link", "translation", "according to the Kremlin's",
+                  "--grep", "demanded, proposed, accepted, rejected, warned, responded, said"]),
     ],
 )  # fmt: skip
 def test_help_states_the_rules(run, command, phrases):

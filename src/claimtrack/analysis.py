@@ -1,14 +1,12 @@
 """The analysis views: round diffs, side comparisons, open demands, the kind matrix, timelines.
 
 Pure functions from claims to rows; no click, no rich, no store I/O. Every view reads
-a `ClaimIndex` built once per process, so each command is one sort plus lookups
-(bisect on per-side-and-topic date lists), never a scan of all claims per claim.
+a `ClaimIndex` (see `positions`) built once per process. Rows list claims in date
+order, then by kind, then by id: never by recording order or `created`.
 
 Definitions (the commands' --help and the README repeat them):
 - a side's claims *in* a round are its claims whose `round` is that round;
-- a side's *position* on a topic *as of* a date is its latest claim on that topic
-  dated on or before it (ties: the later `created`), whether or not the claim
-  belongs to a round. As of a round means as of its last day (`end`, else `date`).
+- a side's *position* on a topic as of a date: see `positions`.
 """
 
 from __future__ import annotations
@@ -16,122 +14,46 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping
-from functools import cached_property
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any, Final
 
-from claimtrack.model import KINDS
+from claimtrack.positions import (
+    ANSWER_KINDS,
+    STANCE_KINDS,
+    Claim,
+    ClaimIndex,
+    Position,
+    answered_on,
+    claim_order,
+    index_claims,
+    kinds_of,
+    position,
+    sort_kinds,
+)
 
-Claim = dict[str, Any]
+__all__ = [
+    "ANSWER_KINDS",
+    "STANCE_KINDS",
+    "ClaimIndex",
+    "claim_order",
+    "index_claims",
+    "kinds_of",
+    "position",
+    "sort_kinds",
+]
+
 Row = dict[str, Any]
-SideTopic = tuple[str, str]
 
-# Kinds that answer a demand or proposal on the same topic without naming it.
-ANSWER_KINDS: Final = frozenset({"response", "acceptance", "rejection"})
 OPEN_KINDS: Final = frozenset({"demand", "proposal"})
 
-ROUND_STATUSES: Final = ("raised", "dropped", "shifted", "restated")
+ROUND_STATUSES: Final = ("raised", "not-restated", "shifted", "restated")
 CUMULATIVE_STATUSES: Final = ("raised", "shifted", "reworded", "unchanged", "dropped")
-VERDICTS: Final = ("unanswered", "agreed", "opposed", "open")
-
-_KIND_ORDER: Final = {kind: i for i, kind in enumerate(KINDS)}
-
-
-def claim_order(claim: Claim) -> tuple[str, str, str]:
-    """Date, then creation time, then id: the order of every claim list here."""
-    return (claim["date"], claim["created"], claim["id"])
-
-
-def _claim_order_key(claim: Claim) -> str:
-    """`claim_order` as one string, which sorts several times faster than a tuple.
-
-    NUL sorts before every other character and none of the three fields holds one,
-    so the order is the same (see claims.sort_claims).
-    """
-    return f"{claim['date']}\0{claim['created']}\0{claim['id']}"
-
-
-class ClaimIndex:
-    """Claims grouped the ways the views look them up; every list is in `claim_order`.
-
-    Each grouping is built on first use, in one pass, so a command pays only for
-    the lookups it makes.
-    """
-
-    def __init__(self, claims: Iterable[Claim]) -> None:
-        self.claims: list[Claim] = sorted(claims, key=_claim_order_key)
-
-    @property
-    def latest_date(self) -> str | None:
-        return self.claims[-1]["date"] if self.claims else None
-
-    def _group_many(self, keys: Callable[[Claim], Iterable[Any]]) -> dict[Any, list[Claim]]:
-        """Like `_group`, with a claim in every group it has a key for (its topics)."""
-        groups: dict[Any, list[Claim]] = {}
-        for claim in self.claims:
-            for value in keys(claim):
-                groups.setdefault(value, []).append(claim)
-        return groups
-
-    def _group(self, key: Callable[[Claim], Any]) -> dict[Any, list[Claim]]:
-        groups: dict[Any, list[Claim]] = {}
-        for claim in self.claims:
-            value = key(claim)
-            if value is not None:
-                groups.setdefault(value, []).append(claim)
-        return groups
-
-    @cached_property
-    def by_id(self) -> dict[str, Claim]:
-        return {claim["id"]: claim for claim in self.claims}
-
-    @cached_property
-    def by_side_topic(self) -> dict[SideTopic, list[Claim]]:
-        return self._group_many(lambda c: [(c["side"], t) for t in c["topics"]])
-
-    @cached_property
-    def dates_by_side_topic(self) -> dict[SideTopic, list[str]]:
-        return {key: [c["date"] for c in group] for key, group in self.by_side_topic.items()}
-
-    @cached_property
-    def by_round(self) -> dict[str, list[Claim]]:
-        return self._group(lambda c: c["round"])
-
-    @cached_property
-    def by_topic(self) -> dict[str, list[Claim]]:
-        return self._group_many(lambda c: c["topics"])
-
-    @cached_property
-    def replies(self) -> dict[str, list[Claim]]:
-        """Claim id -> the claims that respond to it."""
-        replies: dict[str, list[Claim]] = {}
-        for claim in self.claims:  # not _group: a call per claim costs more than the rest
-            if claim["responds_to"] is not None:
-                replies.setdefault(claim["responds_to"], []).append(claim)
-        return replies
-
-    @cached_property
-    def answer_dates(self) -> dict[SideTopic, list[str]]:
-        """(topic, side) -> dates of that side's responses, acceptances and rejections."""
-        dates: dict[SideTopic, list[str]] = {}
-        for claim in self.claims:  # one pass, no call per claim (see replies)
-            if claim["kind"] in ANSWER_KINDS:
-                for topic in claim["topics"]:
-                    dates.setdefault((topic, claim["side"]), []).append(claim["date"])
-        return dates
-
-    @cached_property
-    def sides(self) -> set[str]:
-        """Every side that states a claim or is addressed by one."""
-        found = {claim["side"] for claim in self.claims}
-        for claim in self.claims:
-            found.update(claim["to"])
-        return found
-
-
-def index_claims(claims: Iterable[Claim]) -> ClaimIndex:
-    return ClaimIndex(claims)
+VERDICTS: Final = ("unanswered", "mixed", "agreed", "opposed", "open")
+MATRIX_PERIODS: Final = ("round", "week", "month")
+# Bookkeeping fields: analytic output leaves them out, so that it never depends on
+# when or in which order claims were typed in.
+BOOKKEEPING_FIELDS: Final = frozenset({"created", "updated"})
 
 
 def _wanted(value: str, allowed: Collection[str] | None) -> bool:
@@ -139,28 +61,16 @@ def _wanted(value: str, allowed: Collection[str] | None) -> bool:
 
 
 def _any_wanted(values: Collection[str], allowed: Collection[str] | None) -> bool:
-    return not allowed or any(value in allowed for value in values)
+    return not allowed or not set(allowed).isdisjoint(values)
 
 
-def sort_kinds(kinds: Iterable[str]) -> list[str]:
-    """Distinct kinds in the order of `model.KINDS`."""
-    return sorted(set(kinds), key=lambda k: _KIND_ORDER.get(k, len(KINDS)))
+def analytic_claim(claim: Claim) -> Claim:
+    """A claim as analytic output shows it: every field but `created` and `updated`."""
+    return {k: v for k, v in claim.items() if k not in BOOKKEEPING_FIELDS}
 
 
-def kinds_of(claims: Iterable[Claim]) -> list[str]:
-    return sort_kinds(c["kind"] for c in claims)
-
-
-def position(index: ClaimIndex, side: str, topic: str, as_of: str | None) -> Claim | None:
-    """A side's latest claim on a topic dated on or before `as_of` (None: no limit)."""
-    claims = index.by_side_topic.get((side, topic))
-    if not claims:
-        return None
-    if as_of is None:
-        return claims[-1]
-    # claims are sorted by (date, created): the last one on or before as_of wins ties
-    found = bisect_right(index.dates_by_side_topic[(side, topic)], as_of)
-    return claims[found - 1] if found else None
+def _claims(position_: Position | None) -> list[Claim]:
+    return list(position_.claims) if position_ else []
 
 
 # --- diff ------------------------------------------------------------------------------
@@ -170,7 +80,7 @@ def round_status(a: list[Claim], b: list[Claim]) -> str:
     if not a:
         return "raised"
     if not b:
-        return "dropped"
+        return "not-restated"
     return "shifted" if kinds_of(a) != kinds_of(b) else "restated"
 
 
@@ -194,8 +104,8 @@ def diff_rounds(
 
 def _by_side_topic(
     claims: list[Claim], sides: Collection[str] | None, topics: Collection[str] | None
-) -> dict[SideTopic, list[Claim]]:
-    groups: dict[SideTopic, list[Claim]] = {}
+) -> dict[tuple[str, str], list[Claim]]:
+    groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
         if not _wanted(claim["side"], sides):
             continue
@@ -205,14 +115,14 @@ def _by_side_topic(
     return groups
 
 
-def cumulative_status(a: Claim | None, b: Claim | None) -> str:
+def cumulative_status(a: Position | None, b: Position | None) -> str:
     if a is None:
         return "raised"
     if b is None:
         return "dropped"  # only when A is dated after B: a position cannot vanish
-    if a["id"] == b["id"]:
+    if a.ids == b.ids:
         return "unchanged"
-    return "shifted" if a["kind"] != b["kind"] else "reworded"
+    return "shifted" if a.kinds != b.kinds else "reworded"
 
 
 def diff_cumulative(
@@ -223,23 +133,19 @@ def diff_cumulative(
     sides: Collection[str] | None = None,
     topics: Collection[str] | None = None,
 ) -> list[Row]:
-    """One row per side and topic with a position as of A or B; `a`, `b` hold at most one."""
+    """One row per side and topic with a position as of A or B; `a`, `b` make each one."""
+    pairs = sorted((s, t) for s, claims in index.by_side.items() for t in claims.every)
     rows = []
-    for side, topic in sorted(index.by_side_topic):
+    for side, topic in pairs:
         if not (_wanted(side, sides) and _wanted(topic, topics)):
             continue
         a = position(index, side, topic, as_of_a)
         b = position(index, side, topic, as_of_b)
         if a is None and b is None:
             continue
+        status = cumulative_status(a, b)
         rows.append(
-            {
-                "side": side,
-                "topic": topic,
-                "status": cumulative_status(a, b),
-                "a": [a] if a else [],
-                "b": [b] if b else [],
-            }
+            {"side": side, "topic": topic, "status": status, "a": _claims(a), "b": _claims(b)}
         )
     return rows
 
@@ -247,18 +153,18 @@ def diff_cumulative(
 # --- compare ---------------------------------------------------------------------------
 
 
-def _either_way(x: str, y: str, first: Collection[str], second: Collection[str]) -> bool:
-    return (x in first and y in second) or (y in first and x in second)
-
-
-def verdict(a: Claim | None, b: Claim | None) -> str:
-    """The first rule that holds: unanswered, agreed, opposed, else open."""
+def verdict(a: Position | None, b: Position | None) -> str:
+    """The first rule that holds: unanswered, mixed, agreed, opposed, else open."""
     if a is None or b is None:
         return "unanswered"
-    if _either_way(a["kind"], b["kind"], {"acceptance"}, {"demand", "proposal", "acceptance"}):
-        return "agreed"
-    if _either_way(a["kind"], b["kind"], {"rejection", "warning"}, OPEN_KINDS):
-        return "opposed"
+    if a.mixed or b.mixed:
+        return "mixed"
+    for one, other in ((a, b), (b, a)):
+        if one.includes("acceptance") and other.only("demand", "proposal", "acceptance"):
+            return "agreed"
+    for one, other in ((a, b), (b, a)):
+        if one.only("rejection", "warning") and other.includes("demand", "proposal"):
+            return "opposed"
     return "open"
 
 
@@ -270,8 +176,11 @@ def compare_sides(
     as_of: str | None = None,
     topics: Collection[str] | None = None,
 ) -> list[Row]:
-    """One row per topic on which either side has a position as of `as_of`, by topic."""
-    candidates = {t for s, t in index.by_side_topic if s in (side_a, side_b)}
+    """One row per topic on which either side has a position as of `as_of`, by topic.
+
+    `a` and `b` are the claims that make each side's position (empty: none).
+    """
+    candidates = index.side_claims(side_a).every.keys() | index.side_claims(side_b).every.keys()
     rows = []
     for topic in sorted(candidates):
         if not _wanted(topic, topics):
@@ -280,8 +189,13 @@ def compare_sides(
         b = position(index, side_b, topic, as_of)
         if a is None and b is None:
             continue
-        rows.append({"topic": topic, "verdict": verdict(a, b), "a": a, "b": b})
+        rows.append({"topic": topic, "verdict": verdict(a, b), "a": _claims(a), "b": _claims(b)})
     return rows
+
+
+def position_label(claims: list[Claim]) -> str | None:
+    """The label of the position these claims make: kinds, `mixed` or `non-committal`."""
+    return Position(tuple(claims)).label if claims else None
 
 
 # --- gaps ------------------------------------------------------------------------------
@@ -294,19 +208,21 @@ def addressees(claim: Claim, all_sides: Collection[str]) -> set[str]:
     return {side for side in all_sides if side != claim["side"]}
 
 
-def is_answered(index: ClaimIndex, claim: Claim, by: Collection[str], as_of: str) -> bool:
-    """Whether one of `by`, on or before `as_of`, responded to `claim` or answered its topic."""
+def open_topics(index: ClaimIndex, claim: Claim, by: Collection[str], as_of: str) -> list[str]:
+    """The topics of `claim` on which none of `by` answered it by `as_of`, sorted.
+
+    A reply to the claim itself (`responds_to`) answers it on every topic; a
+    response, acceptance or rejection on a topic, dated from the claim's date to
+    `as_of`, answers it on that topic.
+    """
     for reply in index.replies.get(claim["id"], ()):
         if reply["side"] in by and reply["date"] <= as_of:
-            return True
-    for side in by:
-        for topic in claim["topics"]:
-            dates = index.answer_dates.get((topic, side))
-            if dates:
-                first = bisect_left(dates, claim["date"])
-                if first < len(dates) and dates[first] <= as_of:
-                    return True
-    return False
+            return []
+    return [
+        topic
+        for topic in sorted(set(claim["topics"]))
+        if not answered_on(index, topic, by, claim["date"], as_of)
+    ]
 
 
 def days_between(start: str, end: str) -> int:
@@ -322,11 +238,13 @@ def find_gaps(
     to: Collection[str] | None = None,
     topics: Collection[str] | None = None,
 ) -> list[Row]:
-    """Demands and proposals dated on or before `as_of` that none of their addressees answered.
+    """Demands and proposals dated on or before `as_of` still open on any of their topics.
 
     `as_of` defaults to the latest claim's date; `all_sides` are the sides a claim
     without `to` is addressed to (besides its own). `to` keeps claims addressed to
-    any of those sides, counting a claim without `to` as addressed to all others.
+    any of those sides, counting a claim without `to` as addressed to all others;
+    `topics` keeps claims open on any of those topics. Each row is the claim (see
+    `analytic_claim`) with `days_open` and `open_topics`.
     """
     as_of = as_of or index.latest_date
     if as_of is None:
@@ -336,49 +254,87 @@ def find_gaps(
     for claim in index.claims:
         if claim["date"] > as_of:
             break
-        if claim["kind"] not in OPEN_KINDS:
-            continue
-        if not _wanted(claim["side"], sides) or not _any_wanted(claim["topics"], topics):
+        if claim["kind"] not in OPEN_KINDS or not _wanted(claim["side"], sides):
             continue
         targets = addressees(claim, everyone)
         if to and targets.isdisjoint(to):
             continue
-        if not is_answered(index, claim, targets, as_of):
-            rows.append({**claim, "days_open": days_between(claim["date"], as_of)})
+        still_open = open_topics(index, claim, targets, as_of)
+        if still_open and _any_wanted(still_open, topics):
+            days = days_between(claim["date"], as_of)
+            rows.append({**analytic_claim(claim), "days_open": days, "open_topics": still_open})
     return rows
 
 
 # --- matrix ----------------------------------------------------------------------------
 
 
+def period_of(claim: Claim, by: str) -> str | None:
+    """The matrix column of a claim: its round, ISO week (2022-W02) or month (2022-01)."""
+    if by == "round":
+        round_slug: str | None = claim["round"]
+        return round_slug
+    if by == "week":
+        year, week, _ = dt.date.fromisoformat(claim["date"]).isocalendar()
+        return f"{year}-W{week:02d}"
+    return str(claim["date"][:7])
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The kind matrix's rows, and how many claims in scope it could not place."""
+
+    rows: list[Row]
+    unplaced: int
+
+
 def kind_matrix(
     index: ClaimIndex,
-    round_dates: Mapping[str, str],
+    round_dates: dict[str, str],
     *,
+    by: str = "round",
     sides: Collection[str] | None = None,
     topics: Collection[str] | None = None,
     rounds: Collection[str] | None = None,
-) -> list[Row]:
-    """One row per topic, round and side with claims in that round; rounds in date order."""
+) -> Matrix:
+    """One row per topic, column and side with claims there; columns in date order.
+
+    Columns are rounds, ISO weeks or months (`by`); rows carry the column under
+    `round` or `period`. `unplaced` counts the claims in scope that belong to no
+    round (always 0 for weeks and months, where every claim has a column).
+    """
     cells: dict[tuple[str, str, str], set[str]] = {}
-    for round_slug, claims in index.by_round.items():
-        if not _wanted(round_slug, rounds):
+    unplaced = 0
+    periods: dict[str, str | None] = {}  # by date: one calendar sum per day, not per claim
+    for claim in index.claims:
+        if not (_wanted(claim["side"], sides) and _any_wanted(claim["topics"], topics)):
             continue
-        for claim in claims:
-            if not _wanted(claim["side"], sides):
-                continue
-            for topic in claim["topics"]:
-                if _wanted(topic, topics):
-                    cells.setdefault((topic, round_slug, claim["side"]), set()).add(claim["kind"])
+        if rounds and claim["round"] not in rounds:
+            continue
+        if by == "round":
+            column = claim["round"]
+        else:
+            if claim["date"] not in periods:
+                periods[claim["date"]] = period_of(claim, by)
+            column = periods[claim["date"]]
+        if column is None:
+            unplaced += 1
+            continue
+        for topic in claim["topics"]:
+            if _wanted(topic, topics):
+                cells.setdefault((topic, column, claim["side"]), set()).add(claim["kind"])
 
     def order(key: tuple[str, str, str]) -> tuple[str, str, str, str]:
-        topic, round_slug, side = key
-        return (topic, round_dates.get(round_slug, "9999-99-99"), round_slug, side)
+        topic, column, side = key
+        when = round_dates.get(column, "9999-99-99") if by == "round" else column
+        return (topic, when, column, side)
 
-    return [
-        {"topic": t, "round": r, "side": s, "kinds": sort_kinds(cells[t, r, s])}
-        for t, r, s in sorted(cells, key=order)
+    name = "round" if by == "round" else "period"
+    rows = [
+        {"topic": t, name: c, "side": s, "kinds": sort_kinds(cells[t, c, s])}
+        for t, c, s in sorted(cells, key=order)
     ]
+    return Matrix(rows, unplaced)
 
 
 # --- timeline --------------------------------------------------------------------------
@@ -387,7 +343,7 @@ def kind_matrix(
 def topic_timeline(
     index: ClaimIndex, topic: str, *, sides: Collection[str] | None = None
 ) -> list[Claim]:
-    """Every claim on `topic` in date order, all sides together."""
+    """Every claim on `topic` in date order (then kind, then id), all sides together."""
     return [c for c in index.by_topic.get(topic, []) if _wanted(c["side"], sides)]
 
 

@@ -10,25 +10,22 @@ import click
 
 from claimtrack import analysis
 from claimtrack.analysis import ClaimIndex
-from claimtrack.citation import STYLES, cite
-from claimtrack.claims import find_claim
 from claimtrack.commands.analysis_views import (
     COMPARE_FIELDS,
     DIFF_FIELDS,
     GAP_COLUMNS,
-    TIMELINE_COLUMNS,
-    answers_label,
+    GAP_FIELDS,
     flat_compare_row,
     flat_diff_row,
+    json_claim_rows,
     output,
 )
 from claimtrack.commands.common import AppContext, format_options, pass_app
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError
-from claimtrack.model import CLAIM_FIELDS
 from claimtrack.render import FORMATS, Column, Listing
 from claimtrack.store import Store
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries, get_entry, resolve, resolve_all
+from claimtrack.vocab import ROUNDS, SIDES, TOPICS, get_entry, resolve, resolve_all
 
 NO_IDS = tuple(f for f in FORMATS if f != "ids")
 
@@ -96,31 +93,38 @@ def analysis_diff(
 ) -> None:
     """Show what changed between two rounds.
 
-    A side's claims in a round are its claims whose round is that round. One row
-    per side and topic that has claims in either round, with a status:
+    A side's claims in a round are its claims whose round is that round; a claim
+    on several topics counts under each. One row per side and topic that has
+    claims in either round, with a status:
 
     \b
-      raised    claims in ROUND_B, none in ROUND_A
-      dropped   claims in ROUND_A, none in ROUND_B
-      shifted   the set of kinds differs (e.g. rejection in A, proposal in B)
-      restated  the same kinds (the table highlights the words that changed)
+      raised        claims in ROUND_B, none in ROUND_A
+      not-restated  claims in ROUND_A, none in ROUND_B (not repeating a
+                    position is not giving it up: see --cumulative)
+      shifted       the set of kinds differs (e.g. rejection in A, proposal in B)
+      restated      the same kinds (the table highlights the words that changed)
 
     With --cumulative it compares each side's position as of ROUND_A with its
-    position as of ROUND_B instead; `a` and `b` then hold at most one claim.
-    A side's position on a topic as of a round or date is its latest claim on that
-    topic dated on or before it (ties: the later created), whether or not that claim
-    belongs to a round; as of a round means as of its last day (end, else date).
+    position as of ROUND_B instead (as of a round: its last day, end else date).
+    A position on a topic is the set of stance kinds (demand, proposal, acceptance,
+    rejection, warning) among the side's claims there on the latest date, on or
+    before the as-of date, on which it made one; a response or statement never
+    replaces a stance. With no stance, the position is non-committal: its claims
+    on the latest date it spoke on the topic. `a` and `b` are the claims that
+    make each position.
 
     \b
       raised     no position as of ROUND_A
-      shifted    the kind changed
-      reworded   the same kind, a newer claim
-      unchanged  the same claim
+      shifted    the set of stance kinds changed
+      reworded   the same kinds, newer claims
+      unchanged  the same claims
       dropped    a position as of ROUND_A, none as of ROUND_B (A dated after B)
 
     If ROUND_A is dated after ROUND_B, a note on stderr says so and the diff goes on.
-    json: one object per row with side, topic, status, a and b (lists of claims);
-    tsv and csv: side, topic, status, then ids, kinds and text for a and b.
+    Claims are ordered by date, then kind, then id, never by when they were recorded.
+    json: one object per row with side, topic, status, a and b (lists of claims,
+    every field but created and updated); tsv and csv: side, topic, status, then
+    ids, kinds and text for a and b.
 
     \b
     Examples:
@@ -155,7 +159,16 @@ def analysis_diff(
         return diff_table(rows, header_a, header_b, title)
 
     listing = Listing([flat_diff_row(r) for r in rows], DIFF_FIELDS, columns)
-    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=f"claimtrack {title}")
+    json_rows = json_claim_rows(rows)
+    output(
+        fmt,
+        raw,
+        listing,
+        json_rows=json_rows,
+        table=table,
+        svg=svg,
+        svg_title=f"claimtrack {title}",
+    )
 
 
 # --- compare ---------------------------------------------------------------------------
@@ -183,22 +196,31 @@ def analysis_compare(
 ) -> None:
     """Compare two sides' positions topic by topic.
 
-    A side's position on a topic as of a round or date is its latest claim on that
-    topic dated on or before it (ties: the later created), whether or not that claim
-    belongs to a round; as of a round means as of its last day (end, else date).
-    Without --round or --as-of (which exclude each other) positions take every claim.
-    One row per topic on which either side has a position; the first rule that holds:
+    A side's position on a topic as of a date is the set of stance kinds (demand,
+    proposal, acceptance, rejection, warning) among its claims on that topic dated
+    on the latest date, on or before the as-of date, on which it made one, whether
+    or not they belong to a round. A response or statement never replaces a stance;
+    with no stance at all the position is non-committal (its claims on the latest
+    date it spoke on the topic). A position with an acceptance and a rejection or
+    warning is mixed. As of a round means as of its last day (end, else date);
+    without --round or --as-of (which exclude each other) every claim counts. A
+    claim on several topics counts under each. One row per topic on which either
+    side has a claim; the verdict is the first rule that holds:
 
     \b
-      unanswered  only one side has a position
-      agreed      one position is an acceptance, the other a demand, proposal
-                  or acceptance
-      opposed     one position is a rejection or warning, the other a demand
-                  or proposal
-      open        both have positions, none of the above
+      unanswered  only one side has any claim on the topic
+      mixed       either position is mixed
+      agreed      one position includes an acceptance and the other is made
+                  of demands, proposals or acceptances only
+      opposed     one position is made of rejections or warnings only and the
+                  other includes a demand or proposal
+      open        otherwise, including a non-committal side
 
-    json: one object per topic with topic, verdict, a and b (a claim or null);
-    tsv and csv: topic, verdict, then id, kind, date and text for a and b.
+    json: one object per topic with topic, verdict, a and b: the claims that make
+    each position, in date, kind and id order (every field but created and
+    updated; an empty list where a side has none). tsv and csv: topic, verdict,
+    then the position (its kinds, mixed or non-committal), ids, date and text for
+    a and b.
 
     \b
     Examples:
@@ -220,8 +242,8 @@ def analysis_compare(
     )
     title = f"compare {a} {b}" + (f" as of {when}" if when else "")
     columns = [Column("topic", "topic"), Column("verdict", "verdict")]
-    columns += [Column(f"{a} {part}", f"a_{part}") for part in ("kind", "date", "text")]
-    columns += [Column(f"{b} {part}", f"b_{part}") for part in ("kind", "date", "text")]
+    columns += [Column(f"{a} {part}", f"a_{part}") for part in ("position", "date", "text")]
+    columns += [Column(f"{b} {part}", f"b_{part}") for part in ("position", "date", "text")]
 
     def table(width: int) -> Any:
         from claimtrack.commands.analysis_views import compare_table
@@ -229,7 +251,16 @@ def analysis_compare(
         return compare_table(rows, a, b, title)
 
     listing = Listing([flat_compare_row(r) for r in rows], COMPARE_FIELDS, columns)
-    output(fmt, raw, listing, json_rows=rows, table=table, svg=svg, svg_title=f"claimtrack {title}")
+    json_rows = json_claim_rows(rows)
+    output(
+        fmt,
+        raw,
+        listing,
+        json_rows=json_rows,
+        table=table,
+        svg=svg,
+        svg_title=f"claimtrack {title}",
+    )
 
 
 # --- gaps ------------------------------------------------------------------------------
@@ -255,13 +286,17 @@ def analysis_gaps(
 ) -> None:
     """List demands and proposals no one answered.
 
-    A demand or proposal D is answered when a claim by one of D's addressees (its
-    `to`, or any other side when D has no `to`), dated on or before the as-of date,
-    either responds to D (`responds_to`) or is a response, acceptance or rejection
-    on D's topic dated on or after D. Only claims dated on or before the as-of date
-    (default: the date of the latest claim in the store) count, D included. Each row
-    is the claim with `days_open`: days from D's date to the as-of date. --to SIDE
-    keeps D addressed to SIDE, counting a D without `to` as addressed to all others.
+    A demand or proposal D is answered on one of its topics when a claim by one of
+    D's addressees (its `to`, or any other side when D has no `to`), dated on or
+    before the as-of date, either responds to D (`responds_to`: that answers D on
+    every topic) or is a response, acceptance or rejection on that topic dated on
+    or after D. D is listed while any of its topics is unanswered. Only claims
+    dated on or before the as-of date (default: the date of the latest claim in
+    the store) count, D included. Rows are in date order, then kind, then id; each
+    is the claim (every field but created and updated) with `days_open`, the days
+    from D's date to the as-of date, and `open_topics`, the topics still
+    unanswered. --to SIDE keeps D addressed to SIDE, counting a D without `to` as
+    addressed to all others; --topic T keeps D still unanswered on T.
 
     \b
     Examples:
@@ -278,149 +313,4 @@ def analysis_gaps(
         to=slugs(store, SIDES, to),
         topics=slugs(store, TOPICS, topics),
     )
-    output(fmt, raw, Listing(rows, (*CLAIM_FIELDS, "days_open"), GAP_COLUMNS))
-
-
-# --- matrix ----------------------------------------------------------------------------
-
-
-@click.command(name="matrix")
-@side_option("Only this side; repeat.")
-@topic_option
-@click.option(
-    "--round", "-r", "rounds", multiple=True, metavar="ROUND", help="Only this round; repeat."
-)
-@svg_option
-@format_options(NO_IDS)
-@pass_app
-def analysis_matrix(
-    app: AppContext,
-    sides: tuple[str, ...],
-    topics: tuple[str, ...],
-    rounds: tuple[str, ...],
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
-) -> None:
-    """Show the kinds each side stated per round.
-
-    A side's claims in a round are its claims whose round is that round (claims
-    outside any round are left out). The table has topics down, one line per side,
-    and rounds across in date order; each cell shows the kinds as coloured marks
-    explained by a legend under the table:
-
-    \b
-      D demand  P proposal  R response  A acceptance  X rejection
-      W warning  S statement
-
-    json, jsonl, tsv, csv and md give one row per topic, round and side that has
-    claims, rounds in date order: topic, round, side, kinds (spelt out, a list in json).
-
-    \b
-    Examples:
-      claimtrack matrix
-      claimtrack matrix --side russia --side us --round geneva --round brussels
-      claimtrack matrix --format json --svg matrix.svg
-    """
-    store = app.read()
-    chosen = slugs(store, ROUNDS, rounds)
-    rows = analysis.kind_matrix(
-        claim_index(store),
-        {r["slug"]: r["date"] for r in store.records("rounds")},
-        sides=slugs(store, SIDES, sides),
-        topics=slugs(store, TOPICS, topics),
-        rounds=chosen,
-    )
-    shown = {row["round"] for row in rows} | (chosen or set())
-    columns = [(r["slug"], r["date"]) for r in entries(store, ROUNDS) if r["slug"] in shown]
-
-    def table(width: int) -> Any:
-        from claimtrack.commands.analysis_views import matrix_view
-
-        return matrix_view(rows, columns, "Kinds stated per round", width)
-
-    fields = ("topic", "round", "side", "kinds")
-    listing = Listing(rows, fields, [Column(name, name) for name in fields])
-    output(fmt, raw, listing, table=table, svg=svg, svg_title="claimtrack matrix")
-
-
-# --- timeline --------------------------------------------------------------------------
-
-
-@click.command(name="timeline")
-@click.argument("topic")
-@side_option("Only this side; repeat.")
-@svg_option
-@format_options()
-@pass_app
-def analysis_timeline(
-    app: AppContext,
-    topic: str,
-    sides: tuple[str, ...],
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
-) -> None:
-    """Show every claim on one topic in date order.
-
-    Claims are ordered by date, then by when they were recorded. The table shows
-    date and round, side (and whom it addresses), speaker, kind, text with its
-    translation under it, and the claim each one responds to; json, jsonl, tsv and
-    csv give the full claims, as `claimtrack list` does.
-
-    \b
-    Examples:
-      claimtrack timeline nato-nonexpansion
-      claimtrack timeline "توسع الناتو" --side russia --side us --svg timeline.svg
-    """
-    store = app.read()
-    slug = resolve(store, TOPICS, topic)
-    index = claim_index(store)
-    claims = analysis.topic_timeline(index, slug, sides=slugs(store, SIDES, sides))
-    shown = [{**c, "answers": answers_label(index, c)} for c in claims]
-    listing = Listing(shown, CLAIM_FIELDS, TIMELINE_COLUMNS, title=f"timeline {slug}")
-    output(fmt, raw, listing, json_rows=claims, svg=svg, svg_title=f"claimtrack timeline {slug}")
-
-
-# --- cite ------------------------------------------------------------------------------
-
-
-@click.command(name="cite")
-@click.argument("claim_ids", metavar="ID...", nargs=-1, required=True)
-@click.option("--style", type=click.Choice(STYLES), default="plain", show_default=True)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(NO_IDS, case_sensitive=False),
-    help="Rows of id and citation [default: the sentences alone, one per line].",
-)
-@click.option("--raw", is_flag=True, help="csv: do not guard formula-like cells.")
-@pass_app
-def analysis_cite(
-    app: AppContext, claim_ids: tuple[str, ...], style: str, fmt: str | None, raw: bool
-) -> None:
-    """Print claims as sentences ready to paste.
-
-    One sentence per claim, one per line: the speaker and side, the date written
-    out, the outlet, the quote (the translation when there is one, with the original
-    after it) and the url. A paraphrase is written as reported speech, without quotation marks.
-    --style md makes the url a Markdown link and escapes Markdown's own characters.
-
-    \b
-    Examples:
-      claimtrack cite 3fk2 9qz7
-      claimtrack cite 3fk2 --style md >> report.md
-    """
-    store = app.read()
-    claims = [find_claim(store, ref) for ref in claim_ids]
-    names: dict[str, str] = {s["slug"]: s["name"] for s in store.records("sides")}
-    rows = [
-        {"id": c["id"], "citation": cite(c, names.get(c["side"]) or c["side"], style)}
-        for c in claims
-    ]
-    if fmt is None:
-        click.echo("".join(f"{row['citation']}\n" for row in rows), nl=False)
-        return
-    fields = ("id", "citation")
-    output(fmt, raw, Listing(rows, fields, [Column(name, name) for name in fields]))
+    output(fmt, raw, Listing(rows, GAP_FIELDS, GAP_COLUMNS))

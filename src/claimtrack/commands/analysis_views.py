@@ -13,10 +13,21 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from claimtrack.analysis import Claim, ClaimIndex, Marked, Row, claim_order, kinds_of, word_changes
+from claimtrack.analysis import (
+    BOOKKEEPING_FIELDS,
+    Claim,
+    ClaimIndex,
+    Marked,
+    Row,
+    analytic_claim,
+    kinds_of,
+    position_label,
+    word_changes,
+)
 from claimtrack.commands.common import emit, make_console, resolve_format
 from claimtrack.errors import InputError
-from claimtrack.model import KINDS
+from claimtrack.model import CLAIM_FIELDS, KINDS
+from claimtrack.positions import claim_order
 from claimtrack.render import Column, Listing, cell_text, render, visible
 
 if TYPE_CHECKING:
@@ -36,6 +47,7 @@ KIND_MARKS: Final = {
 }
 STATUS_STYLES: Final = {
     "raised": "bold green",
+    "not-restated": "bold yellow",
     "dropped": "bold red",
     "shifted": "bold yellow",
     "restated": "",
@@ -43,6 +55,7 @@ STATUS_STYLES: Final = {
     "unchanged": "dim",
 }
 VERDICT_STYLES: Final = {
+    "mixed": "bold magenta",
     "agreed": "bold green",
     "opposed": "bold red",
     "open": "bold yellow",
@@ -54,18 +67,22 @@ SVG_WIDTH: Final = 120
 
 # --- rows for tsv, csv and md ----------------------------------------------------------
 
+# Every claim field but the bookkeeping ones (see analysis.analytic_claim).
+ANALYTIC_FIELDS: Final = tuple(f for f in CLAIM_FIELDS if f not in BOOKKEEPING_FIELDS)
+
 DIFF_FIELDS: Final = tuple(
     ["side", "topic", "status"] + [f"{k}_{p}" for k in "ab" for p in ("ids", "kinds", "text")]
 )
 COMPARE_FIELDS: Final = tuple(
-    ["topic", "verdict"] + [f"{k}_{p}" for k in "ab" for p in ("id", "kind", "date", "text")]
+    ["topic", "verdict"] + [f"{k}_{p}" for k in "ab" for p in ("position", "ids", "date", "text")]
 )
+GAP_FIELDS: Final = (*ANALYTIC_FIELDS, "days_open", "open_topics")
 GAP_COLUMNS: Final = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
     Column("days open", "days_open", no_wrap=True),
     Column("side", "side", under="to", under_prefix="→ ", max_width=14),
-    Column("kind", "kind", under="topic", no_wrap=True),
+    Column("kind", "kind", under="open_topics", under_prefix="open: ", no_wrap=True),
     Column("text", "text", under="translation", ratio=1),
 )
 TIMELINE_COLUMNS: Final = (
@@ -91,10 +108,20 @@ def flat_diff_row(row: Row) -> Row:
 def flat_compare_row(row: Row) -> Row:
     flat = {"topic": row["topic"], "verdict": row["verdict"]}
     for key in ("a", "b"):
-        claim = row[key] or {}
-        for part in ("id", "kind", "date", "text"):
-            flat[f"{key}_{part}"] = claim.get(part)
+        claims = row[key]
+        flat[f"{key}_position"] = position_label(claims)
+        flat[f"{key}_ids"] = [c["id"] for c in claims]
+        flat[f"{key}_date"] = claims[0]["date"] if claims else None
+        flat[f"{key}_text"] = "\n".join(c["text"] for c in claims)
     return flat
+
+
+def json_claim_rows(rows: list[Row]) -> list[Row]:
+    """diff and compare rows for json: each claim as analytic output shows it."""
+    return [
+        {**row, "a": list(map(analytic_claim, row["a"])), "b": list(map(analytic_claim, row["b"]))}
+        for row in rows
+    ]
 
 
 def answers_label(index: ClaimIndex, claim: Claim) -> str | None:
@@ -171,7 +198,7 @@ def claim_cell(claim: Claim | None, marked: Marked | None = None, style: str = "
     return cell
 
 
-def _by_kind(claim: Claim) -> tuple[int, str, str, str]:
+def _by_kind(claim: Claim) -> tuple[int, str, int, str]:
     rank = KINDS.index(claim["kind"]) if claim["kind"] in KINDS else len(KINDS)
     return (rank, *claim_order(claim))
 
@@ -222,8 +249,27 @@ def compare_table(rows: list[Row], header_a: str, header_b: str, title: str) -> 
     table.add_column(plain(header_b), ratio=1, overflow="fold")
     for row in rows:
         verdict = plain(row["verdict"], VERDICT_STYLES.get(row["verdict"], ""))
-        table.add_row(plain(row["topic"]), verdict, claim_cell(row["a"]), claim_cell(row["b"]))
+        table.add_row(
+            plain(row["topic"]), verdict, position_cell(row["a"]), position_cell(row["b"])
+        )
     return table
+
+
+def position_cell(claims: list[Claim]) -> Text:
+    """A position: its label when one claim's kind does not say it, then each claim."""
+    from rich.text import Text
+
+    if not claims:
+        return plain("—", "dim")
+    label = position_label(claims) or ""
+    cell = Text()
+    if len(claims) > 1 or label != claims[0]["kind"]:
+        cell.append(visible(label) + "\n", "italic")
+    for number, claim in enumerate(claims):
+        if number:
+            cell.append("\n")
+        cell.append_text(claim_cell(claim))
+    return cell
 
 
 # --- matrix ----------------------------------------------------------------------------
@@ -269,10 +315,16 @@ def _kind_entries() -> list[Text]:
     return entries
 
 
-def _round_dates(rounds: list[tuple[str, str]]) -> list[str]:
-    """'10 Jan' under each round, with the year under the first round of each year."""
+def _round_dates(rounds: list[tuple[str, str | None]]) -> list[str]:
+    """'10 Jan' under each round, with the year under the first round of each year.
+
+    A column without a date (a month) gets no date line.
+    """
     shown, year = [], ""
     for _, date in rounds:
+        if date is None:
+            shown.append("")
+            continue
         day = dt.date.fromisoformat(date)
         # every header gets the year line, blank or not, so that headers line up
         shown.append(f"{day.day} {day:%b}\n" + (str(day.year) if date[:4] != year else ""))
@@ -281,7 +333,7 @@ def _round_dates(rounds: list[tuple[str, str]]) -> list[str]:
 
 
 def _matrix_layout(
-    rows: list[Row], heads: list[tuple[str, str]], width: int
+    rows: list[Row], heads: list[tuple[str, str | None]], width: int
 ) -> tuple[bool, int, int]:
     """Whether to number the rounds, and the topic and side column widths.
 
@@ -304,26 +356,34 @@ def _matrix_layout(
 
 
 def matrix_view(
-    rows: list[Row], rounds: list[tuple[str, str]], title: str, width: int
+    rows: list[Row],
+    rounds: list[tuple[str, str | None]],
+    title: str,
+    width: int,
+    footer: str | None = None,
 ) -> RenderableType:
-    """Topics down (a line per side), rounds across in date order, kinds as coloured marks.
+    """Topics down (a line per side), columns across in date order, kinds as coloured marks.
 
-    Rounds are headed by their slugs when that fits `width`; otherwise by numbers
-    #1, #2, ... explained under the table, after the kinds.
+    `rounds` are the columns (a round's slug or a period, with the date shown under
+    it, if any); rows name theirs under `round` or `period`. Columns are headed by
+    their names when that fits `width`; otherwise by numbers #1, #2, ... explained
+    under the table, after the kinds. `footer` closes the view.
     """
     from rich.console import Group
 
     numbered, topic_width, side_width = _matrix_layout(rows, rounds, width)
     cells: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in rows:
-        cells.setdefault(row["topic"], {}).setdefault(row["side"], {})[row["round"]] = row["kinds"]
+        column = row["round"] if "round" in row else row["period"]
+        cells.setdefault(row["topic"], {}).setdefault(row["side"], {})[column] = row["kinds"]
     table = _table(title, show_edge=False, collapse_padding=True)
     # rich's max_width counts the cell padding too
     table.add_column("topic", max_width=topic_width + 2, overflow="fold")
     table.add_column("side", max_width=side_width + 2, overflow="fold")
     for number, ((slug, _), date) in enumerate(zip(rounds, _round_dates(rounds), strict=True), 1):
         header = plain(f"#{number}" if numbered else slug)
-        header.append(f"\n{date}", "dim")
+        if date:
+            header.append(f"\n{date}", "dim")
         table.add_column(header, overflow="fold")
     for topic, by_side in cells.items():
         for line, side in enumerate(sorted(by_side)):
@@ -334,6 +394,8 @@ def matrix_view(
     if numbered:
         numbers = [plain(f"#{n} {slug}") for n, (slug, _) in enumerate(rounds, start=1)]
         keys.append(wrapped_key(numbers, width))
+    if footer:
+        keys.append(plain(footer, "dim"))
     return Group(table, *keys)
 
 
