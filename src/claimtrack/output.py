@@ -13,12 +13,13 @@ the user quit) ends the output quietly; any other failure to write stdout is an
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
-from typing import IO
+from typing import IO, Any
 
 from claimtrack.errors import OutputError
 
@@ -151,3 +152,82 @@ class Sink:
             self.process.stdin.flush()
         except (BrokenPipeError, ValueError):  # the user quit the pager
             self.gone = True
+
+
+class GuardedStream(io.RawIOBase):
+    """File descriptor 1 or 2 for the `claimtrack` program, failing as a command should.
+
+    A reader that has gone (EPIPE) ends the output quietly, so that the command
+    finishes and keeps its own exit status (`check | head -1` still exits 1). Any
+    other write error on stdout, or a stdout that was closed when the program
+    started, is an `OutputError`, once; stderr's errors have nowhere to go.
+    """
+
+    def __init__(self, fd: int, *, closed: bool = False) -> None:
+        super().__init__()
+        self.fd = fd
+        self.closed_at_start = closed
+        self.gone = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return not self.closed_at_start and os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        size = len(memoryview(data))
+        if self.gone:
+            return size
+        if self.closed_at_start:
+            self.gone = True
+            return self._fail("stdout is closed")
+        try:
+            return os.write(self.fd, data)
+        except BrokenPipeError:
+            self.gone = True
+            with contextlib.suppress(OSError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.fd)
+                os.close(devnull)
+            return size
+        except OSError as exc:
+            self.gone = True
+            return self._fail(exc.strerror or str(exc))
+
+    def _fail(self, reason: str) -> int:
+        if self.fd == 1:
+            raise OutputError(f"cannot write the output: {reason}")
+        return 0
+
+
+def guard_standard_streams() -> None:
+    """Replace sys.stdout and sys.stderr with guarded ones (see `GuardedStream`).
+
+    A descriptor closed at start-up is first pointed at /dev/null, so that no file
+    the command opens (the store!) can take its number and receive its output.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        stream = getattr(sys, name)
+        closed = stream is None
+        if closed:
+            with contextlib.suppress(OSError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                if devnull != fd:
+                    os.dup2(devnull, fd)
+                    os.close(devnull)
+        encoding = "utf-8" if closed else stream.encoding
+        errors = "backslashreplace" if closed else stream.errors
+        line_buffering = not closed and stream.line_buffering
+        buffered = io.BufferedWriter(GuardedStream(fd, closed=closed))
+        wrapper = io.TextIOWrapper(
+            buffered,
+            encoding=encoding,
+            errors=errors,
+            line_buffering=line_buffering,
+            write_through=not closed and getattr(stream, "write_through", False),
+        )
+        setattr(sys, name, wrapper)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -75,7 +77,17 @@ _pass_app_context = click.make_pass_decorator(AppContext)
 
 def pass_app(function: Callable[..., Any]) -> Callable[..., Any]:
     """The command gets the AppContext as its first argument."""
-    passed: Callable[..., Any] = _pass_app_context(function)
+
+    @functools.wraps(function)
+    def interruptible(*args: Any, **kwargs: Any) -> Any:
+        # From here on Ctrl-C raises KeyboardInterrupt, so that a write in progress
+        # can finish and say whether it was saved; until now it ended the process at
+        # once (see launch.py), which spares imports a half-done interruption.
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        return function(*args, **kwargs)
+
+    passed: Callable[..., Any] = _pass_app_context(interruptible)
     return passed
 
 
