@@ -138,3 +138,36 @@ def test_a_long_table_comes_in_chunks_with_the_same_widths() -> None:
     assert lines[0].split() == ["id", "who", "text"]
     assert len(lines) == 2 + 260
     assert {line.index("t", 12) for line in lines[2:]} == {lines[0].index("text")}
+
+
+# --- diff's word highlighting stays fast ---------------------------------------------
+
+
+@pytest.mark.parametrize("size", [2_000, 4_000, 100_000])
+def test_word_changes_of_long_repetitive_texts_is_fast(size: int) -> None:
+    import time
+
+    from claimtrack.analysis import word_changes
+
+    old, new = "ab " * (size // 3), "ab ba " * (size // 6)
+    started = time.perf_counter()
+    old_marked, new_marked = word_changes(old, new)
+    assert time.perf_counter() - started < 1.0
+    assert "".join(w for w, _ in old_marked) == old
+    assert "".join(w for w, _ in new_marked) == new
+
+
+def test_word_changes_marks_only_the_middle_past_the_limit() -> None:
+    from claimtrack.analysis import WORD_DIFF_LIMIT, word_changes
+
+    middle = int(WORD_DIFF_LIMIT**0.5) + 1
+    old = "start " + "x y " * middle + "end"
+    new = "start " + "y x " * middle + "end"
+    old_marked, _ = word_changes(old, new)
+    assert [changed for _, changed in old_marked] == [False] + [True] * 2 * middle + [False]
+    assert word_changes("a b c d", "a x c d")[1] == [
+        ("a ", False),
+        ("x ", True),
+        ("c ", False),
+        ("d", False),
+    ]
