@@ -17,7 +17,7 @@ import datetime as dt
 import difflib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Final
 
@@ -400,6 +400,7 @@ def word_changes(old: str, new: str) -> tuple[Marked, Marked]:
         end += 1
     old_middle = old_bare[start : len(old_bare) - end]
     new_middle = new_bare[start : len(new_bare) - end]
+    opcodes: Sequence[tuple[str, int, int, int, int]]
     if len(old_middle) * len(new_middle) > WORD_DIFF_LIMIT:
         opcodes = [("replace", 0, len(old_middle), 0, len(new_middle))]
     else:
