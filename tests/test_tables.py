@@ -133,7 +133,7 @@ def test_a_long_table_comes_in_chunks_with_the_same_widths() -> None:
     from claimtrack.render import render
 
     pieces = list(render(listing, "table", console=plain_console(80)))
-    assert len(pieces) == 4  # 25, 100, 100 and 35 rows
+    assert len(pieces) == 4  # 10, 100, 100 and 50 rows
     lines = b"".join(pieces).decode().splitlines()
     assert lines[0].split() == ["id", "who", "text"]
     assert len(lines) == 2 + 260

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -245,12 +245,13 @@ def table_view(listing: Listing) -> TableView:
 def _view_column(column: Column) -> ViewColumn:
     from claimtrack.tables import ViewColumn
 
-    def lines(record: Record) -> list[str]:
-        shown = [visible(cell_text(record.get(column.key)), keep_newlines=True)]
-        if column.under and record.get(column.under):
-            under = column.under_prefix + cell_text(record[column.under])
-            shown.append(visible(under, keep_newlines=True))
-        return [line for text in shown for line in text.split("\n")]
+    def texts(records: Sequence[Record]) -> Iterable[str]:
+        key, under = column.key, column.under
+        # Nearly every value is a string already: cell_text only for the others.
+        shown = {v if type(v) is str else cell_text(v) for v in (r.get(key) for r in records)}
+        if under:
+            shown |= {column.under_prefix + cell_text(r[under]) for r in records if r.get(under)}
+        return all_visible(list(shown))
 
     def cell(record: Record) -> Text:
         from rich.text import Text
@@ -263,7 +264,7 @@ def _view_column(column: Column) -> ViewColumn:
         return text
 
     fit: Fit = "whole" if column.no_wrap else "text" if column.ratio else "words"
-    return ViewColumn(column.header, fit, cell, lines, drop=column.drop)
+    return ViewColumn(column.header, fit, cell, texts, drop=column.drop)
 
 
 def table_parts(listing: Listing, console: Console) -> Iterator[RenderableType]:

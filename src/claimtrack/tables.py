@@ -15,7 +15,7 @@ ready (see output.py): the first screen does not wait for the last row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,7 +33,7 @@ COMFORTABLE_TEXT = 40
 WORDS_WIDTH = 24
 # The first piece is small so that the first screen comes at once; later pieces
 # are larger, as rich's cost per row is then hidden behind the reader.
-FIRST_CHUNK_ROWS = 25
+FIRST_CHUNK_ROWS = 10
 CHUNK_ROWS = 100
 # Cells are padded with a space on their right; with the box's divider, columns are
 # two spaces apart, as in gh and ls.
@@ -47,8 +47,9 @@ class ViewColumn:
     header: str
     fit: Fit
     cell: Callable[[Row], Text]
-    # The plain lines of a cell, for measuring; only whole and words columns need it.
-    lines: Callable[[Row], Sequence[str]] = lambda row: ()
+    # The text of every cell of the column, for measuring (whole and words columns
+    # only): one call for all rows, so that a long listing is measured quickly.
+    texts: Callable[[Sequence[Row]], Iterable[str]] = lambda rows: ()
     # 0: always shown. Otherwise left out when the text is short of room, highest first.
     drop: int = 0
     style: str = ""
@@ -74,34 +75,26 @@ class Layout:
     note: str | None
 
 
-def _cell_len(text: str) -> int:
-    from rich.cells import cell_len
-
-    return cell_len(text)
-
-
 def natural_widths(view: TableView) -> list[tuple[int, int]]:
     """Each column's least width that folds nothing, and the width of its longest line.
 
     Text columns are not measured: they take what is left.
     """
+    from rich.cells import cell_len
+
     widths = []
     for column in view.columns:
         if column.fit == "text":
             widths.append((0, 0))
             continue
-        least = longest = _cell_len(column.header)
+        least = longest = cell_len(column.header)
         if column.fit == "words":
-            least = max(map(_cell_len, column.header.split()), default=0)
-        seen: set[str] = set()
-        for row in view.rows:
-            for line in column.lines(row):
-                if line in seen:
-                    continue
-                seen.add(line)
-                longest = max(longest, _cell_len(line))
+            least = max(map(cell_len, column.header.split()), default=0)
+        for text in set(column.texts(view.rows)):
+            for line in text.split("\n"):
+                longest = max(longest, cell_len(line))
                 if column.fit == "words":
-                    least = max([least, *map(_cell_len, line.split())])
+                    least = max([least, *map(cell_len, line.split())])
         widths.append((longest if column.fit == "whole" else least, longest))
     return widths
 

@@ -7,7 +7,7 @@ reaches rich only as `Text` built from `render.visible()`, never as markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import zip_longest
 from pathlib import Path
@@ -196,7 +196,10 @@ def _slug_column(header: str, key: str, styles: dict[str, str] | None = None) ->
     def cell(row: Row) -> Text:
         return plain(row[key], (styles or {}).get(row[key], ""))
 
-    return ViewColumn(header, "whole", cell, lambda row: [visible(cell_text(row[key]))])
+    def texts(rows: Sequence[Row]) -> set[str]:
+        return {visible(cell_text(row[key])) for row in rows}
+
+    return ViewColumn(header, "whole", cell, texts)
 
 
 def diff_table(rows: list[Row], header_a: str, header_b: str, title: str) -> TableView:
