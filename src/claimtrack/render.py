@@ -250,7 +250,10 @@ def _view_column(column: Column) -> ViewColumn:
         # Nearly every value is a string already: cell_text only for the others.
         shown = {v if type(v) is str else cell_text(v) for v in (r.get(key) for r in records)}
         if under:
-            shown |= {column.under_prefix + cell_text(r[under]) for r in records if r.get(under)}
+            unders = {
+                v if type(v) is str else cell_text(v) for v in (r.get(under) for r in records)
+            }
+            shown |= {column.under_prefix + text for text in unders if text}
         return all_visible(list(shown))
 
     def cell(record: Record) -> Text:

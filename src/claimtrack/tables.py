@@ -80,23 +80,25 @@ def natural_widths(view: TableView) -> list[tuple[int, int]]:
 
     Text columns are not measured: they take what is left.
     """
-    from rich.cells import cell_len
-
     widths = []
     for column in view.columns:
         if column.fit == "text":
             widths.append((0, 0))
             continue
-        least = longest = cell_len(column.header)
-        if column.fit == "words":
-            least = max(map(cell_len, column.header.split()), default=0)
-        for text in set(column.texts(view.rows)):
-            for line in text.split("\n"):
-                longest = max(longest, cell_len(line))
-                if column.fit == "words":
-                    least = max([least, *map(cell_len, line.split())])
-        widths.append((longest if column.fit == "whole" else least, longest))
+        texts = [column.header, *set(column.texts(view.rows))]
+        lines = "\n".join(texts)
+        # ASCII is one cell a character: measured by len, at C speed.
+        measure: Callable[[str], int] = len if lines.isascii() else _cell_len()
+        longest = max(map(measure, lines.split("\n")))
+        least = longest if column.fit == "whole" else max(map(measure, lines.split()), default=0)
+        widths.append((least, longest))
     return widths
+
+
+def _cell_len() -> Callable[[str], int]:
+    from rich.cells import cell_len
+
+    return cell_len
 
 
 def _extra(count: int) -> int:
