@@ -87,8 +87,17 @@ def pager(tmp_path: Path) -> tuple[str, Path]:
         ({"PAGER": " "}, None),
     ],
 )
-def test_pager_setting(env: dict[str, str], expected: str | None) -> None:
+def test_pager_setting(
+    env: dict[str, str], expected: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
     assert pager_command(env) == expected
+
+
+def test_no_less_no_default_pager(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert pager_command({}) is None
+    assert pager_command({"PAGER": "more"}) == "more"
 
 
 def test_long_output_goes_through_the_pager(tmp_path: Path, example: Path) -> None:

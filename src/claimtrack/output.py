@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,7 +35,8 @@ def pager_command(environ: Mapping[str, str]) -> str | None:
     for name in ("CLAIMTRACK_PAGER", "PAGER"):
         if name in environ:
             return environ[name].strip() or None
-    return DEFAULT_PAGER
+    # Without less, output goes straight to the terminal rather than to an error.
+    return DEFAULT_PAGER if shutil.which("less") else None
 
 
 def stdout_is_terminal() -> bool:

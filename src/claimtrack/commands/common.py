@@ -157,7 +157,8 @@ def emit(
     if svg is not None:
         save_svg(listing, svg, svg_title)
     terminal = stdout_is_terminal()
-    app = click.get_current_context().find_object(AppContext)
+    ctx = click.get_current_context(silent=True)
+    app = ctx.find_object(AppContext) if ctx is not None else None
     paging = terminal and (app is None or app.paging)
     console = make_console() if fmt == "table" else None
     pieces = render(listing, fmt, raw=raw, console=console)
