@@ -48,10 +48,12 @@ def environment(**extra: str) -> dict[str, str]:
     return env
 
 
-def on_a_terminal(args: list[str], env: dict[str, str], rows: int = 24) -> tuple[int, str]:
-    """Run claimtrack with stdin, stdout and stderr on a pseudo-terminal of 100x`rows`."""
+def on_a_terminal(
+    args: list[str], env: dict[str, str], rows: int = 24, columns: int = 100
+) -> tuple[int, str]:
+    """Run claimtrack with stdin, stdout and stderr on a pseudo-terminal of that size."""
     main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     process = subprocess.Popen(
         PROGRAM + args, stdin=child, stdout=child, stderr=child, env=env, close_fds=True
     )
@@ -103,7 +105,7 @@ def test_no_less_no_default_pager(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_long_output_goes_through_the_pager(tmp_path: Path, example: Path) -> None:
     command, paged = pager(tmp_path)
     code, screen = on_a_terminal(
-        ["--db", str(example), "list"], environment(CLAIMTRACK_PAGER=command)
+        ["--db", str(example), "list"], environment(CLAIMTRACK_PAGER=command), columns=120
     )
     assert code == 0
     assert "PAGED" in screen

@@ -84,11 +84,19 @@ def test_list_at_each_width_says_what_it_did(
         monkeypatch.setenv("COLUMNS", str(width))
         notes[width] = ok(run, "list", "-f", "table").stdout.splitlines()[-1]
     assert notes == {
-        80: "One block per row: a table needs 96 columns, the terminal has 80.",
-        100: "Left out to fit 100 columns: speaker (wider terminal or --format tsv).",
-        120: notes[120],
+        80: "One block per row: a table needs 108 columns, the terminal has 80.",
+        100: "One block per row: a table needs 108 columns, the terminal has 100.",
+        120: "Left out to fit 120 columns: speaker (wider terminal or --format tsv).",
     }
-    assert not notes[120].startswith(("One block", "Left out"))
+
+
+def test_list_at_160_columns_has_every_column(
+    run: Run, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    out = ok(run, "list", "-f", "table").stdout
+    assert out.splitlines()[0].split() == ["id", "date", "side", "kind", "attr", "speaker", "text"]
+    assert not out.splitlines()[-1].startswith(("One block", "Left out"))
 
 
 COLUMNS = (

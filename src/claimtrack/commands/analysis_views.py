@@ -65,7 +65,7 @@ GAP_COLUMNS: Final = (
     Column("date", "date", under="round", no_wrap=True),
     Column("days open", "days_open", no_wrap=True, drop=1),
     Column("side", "side", under="to", under_prefix="→ "),
-    Column("kind", "kind", under="topic", no_wrap=True),
+    Column("kind", "kind", under="topics"),  # several topics wrap between slugs
     Column("text", "text", under="translation", ratio=1),
 )
 TIMELINE_COLUMNS: Final = (
