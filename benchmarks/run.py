@@ -60,7 +60,7 @@ SQL = (
 class Case:
     label: str
     argv: list[str]
-    group: str  # start-up, read, table, write, floor or reference
+    group: str  # start-up, read, table, first-screen, write, floor or reference
     command: str | None = None  # must be listed by `claimtrack --help`
     env: dict[str, str] = field(default_factory=dict)
     fresh_store: bool = False
@@ -123,6 +123,37 @@ def run_once(argv: list[str], env: dict[str, str], capture: bool) -> tuple[float
         return elapsed, usage.ru_maxrss, child.returncode, text
 
 
+SCREEN_ROWS = 50
+# The pager takes a screenful, notes the time and quits, as a reader who has seen enough.
+FIRST_SCREEN_PAGER = f"head -n {SCREEN_ROWS} >/dev/null; date +%s.%N > "
+
+
+def run_first_screen(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, bytes]:
+    """`run_once` for a command on a terminal: seconds until its pager has a screenful."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main, child_end = pty.openpty()
+    fcntl.ioctl(child_end, termios.TIOCSWINSZ, struct.pack("HHHH", SCREEN_ROWS, 120, 0, 0))
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stamp:
+        env = {**env, "CLAIMTRACK_PAGER": FIRST_SCREEN_PAGER + stamp.name}
+        start = time.time()
+        child = subprocess.Popen(
+            argv, stdin=child_end, stdout=child_end, stderr=subprocess.PIPE, env=env
+        )
+        os.close(child_end)
+        _, status, usage = os.wait4(child.pid, 0)
+        os.close(main)
+        code = os.waitstatus_to_exitcode(status)
+        err = child.stderr.read() if child.stderr else b""
+        seen = stamp.read().strip()
+    if code or not seen:
+        return 0.0, usage.ru_maxrss, code or 1, err[-2000:] or b"the pager saw no screenful"
+    return float(seen) - start, usage.ru_maxrss, 0, b"paged"
+
+
 class Runner:
     """Runs cases; store and work are the pristine store and the copy writes change."""
 
@@ -135,6 +166,8 @@ class Runner:
             history = self.store.with_name(self.store.name + HISTORY_SUFFIX)
             if history.exists():
                 shutil.copyfile(history, self.work.with_name(self.work.name + HISTORY_SUFFIX))
+        if case.group == "first-screen":
+            return run_first_screen(case.argv, {**self.base_env, **case.env})
         return run_once(case.argv, {**self.base_env, **case.env}, capture)
 
     def warm_up(self, case: Case, slow_limit: float) -> Timing:
@@ -211,6 +244,13 @@ def cases(prefix: list[str], store: Path, work: Path, picks: dict[str, str]) -> 
         ),
         Case(
             "list (table, 120 cols)", [*ct, "list", "--format", "table"], "table", "list", table_env
+        ),
+        Case(
+            "list, first screenful to the pager",
+            [*ct, "list"],
+            "first-screen",
+            "list",
+            {"TERM": "xterm-256color"},
         ),
         Case("show ID --format json", [*ct, "show", picks["show_id"], *json_], "read", "show"),
         Case(
@@ -311,6 +351,8 @@ def target(group: str, size: int) -> tuple[str | None, float | None]:
     if group == "read":
         return READ_FLOOR, {10_000: 1.2, 100_000: 1.0}.get(size)
     if group == "table":
+        return READ_FLOOR, {10_000: 1.5}.get(size)
+    if group == "first-screen":
         return READ_FLOOR, {10_000: 1.5}.get(size)
     if group == "write":
         return WRITE_FLOOR, (1.0 if size >= 10_000 else None)

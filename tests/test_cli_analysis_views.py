@@ -249,8 +249,8 @@ def test_timeline_ids_and_threads(run, monkeypatch):
     ]
     monkeypatch.setenv("COLUMNS", "160")
     lines = ok(run, "timeline", "expansion", "-f", "table").splitlines()
-    assert lines[2].split() == ["id", "date", "side", "speaker", "kind", "text", "answers"]
-    rows = {line.split()[0]: line.split() for line in lines[4:] if line[:3].strip()}
+    assert lines[1].split() == ["id", "date", "side", "speaker", "kind", "text", "answers"]
+    rows = {line.split()[0]: line.split() for line in lines[3:] if line[:3].strip()}
     assert list(rows) == ["rexpgen", "rexpbru", "nexpbru", "uexpvie", "rexprep"]
     assert rows["uexpvie"][-3:] == ["rexpgen", "(russia", "demand)"]
     assert rows["rexprep"][-3:] == ["uexpvie", "(us", "rejection)"]

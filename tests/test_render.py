@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 import pytest
-from rich.console import Console
 
 from claimtrack.csvfile import spreadsheet_safe
 from claimtrack.render import (
@@ -18,8 +17,9 @@ from claimtrack.render import (
     Listing,
     cell_text,
     md_cell,
+    plain_console,
     render,
-    render_json_object,
+    rendered_text,
     tsv_cell,
     visible,
 )
@@ -71,7 +71,7 @@ def test_formats_are_the_contract() -> None:
 
 
 def test_tsv_exact() -> None:
-    assert render(listing(), "tsv") == (
+    assert rendered_text(listing(), "tsv") == (
         "id\ttext\ttags\tverbatim\tnote\n"
         "abcd234567\ta\\tb\\nc\\\\d|e\tx, y\ttrue\t\n"
         "efgh234567\t=SUM(A1)\t\tfalse\t-1\n"
@@ -80,7 +80,7 @@ def test_tsv_exact() -> None:
 
 
 def test_tsv_of_nothing_is_the_header() -> None:
-    assert render(listing([]), "tsv") == "id\ttext\ttags\tverbatim\tnote\n"
+    assert rendered_text(listing([]), "tsv") == "id\ttext\ttags\tverbatim\tnote\n"
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_tsv_cells(value: Any, cell: str) -> None:
 
 
 def test_tsv_keeps_one_line_per_record() -> None:
-    out = render(listing(), "tsv")
+    out = rendered_text(listing(), "tsv")
     assert len(out.splitlines()) == 1 + len(RECORDS)
     assert all(line.count("\t") == len(FIELDS) - 1 for line in out.splitlines())
 
@@ -113,7 +113,7 @@ def test_tsv_keeps_one_line_per_record() -> None:
 
 
 def test_csv_exact() -> None:
-    assert render(listing(), "csv") == (
+    assert rendered_text(listing(), "csv") == (
         "id,text,tags,verbatim,note\n"
         'abcd234567,"a\tb\nc\\d|e","x, y",true,\n'
         "efgh234567,'=SUM(A1),,false,'-1\n"
@@ -122,12 +122,12 @@ def test_csv_exact() -> None:
 
 
 def test_csv_raw_keeps_formula_cells() -> None:
-    rows = list(csv.reader(io.StringIO(render(listing(), "csv", raw=True))))
+    rows = list(csv.reader(io.StringIO(rendered_text(listing(), "csv", raw=True))))
     assert rows[2] == ["efgh234567", "=SUM(A1)", "", "false", "-1"]
 
 
 def test_csv_reads_back_to_the_same_text() -> None:
-    rows = list(csv.reader(io.StringIO(render(listing(), "csv"))))
+    rows = list(csv.reader(io.StringIO(rendered_text(listing(), "csv"))))
     assert rows[0] == list(FIELDS)
     assert rows[1] == ["abcd234567", "a\tb\nc\\d|e", "x, y", "true", ""]
     assert rows[3][1] == RECORDS[2]["text"]
@@ -156,7 +156,7 @@ def test_spreadsheet_safe(text: str, safe: str) -> None:
 
 
 def test_md_exact() -> None:
-    assert render(listing(), "md") == (
+    assert rendered_text(listing(), "md") == (
         "| id | text | tags |\n"
         "|---|---|---|\n"
         "| abcd234567 | a<U+0009>b<br>c\\\\d\\|e<br>= tr | x, y |\n"
@@ -166,7 +166,7 @@ def test_md_exact() -> None:
 
 
 def test_md_of_nothing_is_the_header() -> None:
-    assert render(listing([]), "md") == "| id | text | tags |\n|---|---|---|\n"
+    assert rendered_text(listing([]), "md") == "| id | text | tags |\n|---|---|---|\n"
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_md_cells(value: Any, cell: str) -> None:
 
 
 def test_json_exact() -> None:
-    out = render(listing(RECORDS[1:]), "json").decode()
+    out = b"".join(render(listing(RECORDS[1:]), "json")).decode()
     assert out == (
         "[\n"
         "  {\n"
@@ -207,15 +207,15 @@ def test_json_exact() -> None:
 
 
 def test_json_keeps_every_character_and_field() -> None:
-    assert json.loads(render(listing(), "json")) == RECORDS
+    assert json.loads(b"".join(render(listing(), "json"))) == RECORDS
 
 
 def test_json_of_nothing_is_an_empty_array() -> None:
-    assert render(listing([]), "json") == b"[]\n"
+    assert b"".join(render(listing([]), "json")) == b"[]\n"
 
 
 def test_jsonl_exact() -> None:
-    assert render(listing(), "jsonl").decode() == (
+    assert b"".join(render(listing(), "jsonl")).decode() == (
         '{"id":"abcd234567","note":null,"tags":["x","y"],"text":"a\\tb\\nc\\\\d|e",'
         '"translation":"tr","verbatim":true}\n'
         '{"id":"efgh234567","note":"-1","tags":[],"text":"=SUM(A1)",'
@@ -223,37 +223,37 @@ def test_jsonl_exact() -> None:
         '{"id":"ijkl234567","note":"say \\"hi\\", then","tags":["أمن"],'
         '"text":"ضمانات \u202e [bold]x[/]\\u001b[31m","translation":null,"verbatim":true}\n'
     )
-    assert [json.loads(line) for line in render(listing(), "jsonl").splitlines()] == RECORDS
+    assert [
+        json.loads(line) for line in b"".join(render(listing(), "jsonl")).splitlines()
+    ] == RECORDS
 
 
 def test_jsonl_of_nothing_is_empty() -> None:
-    assert render(listing([]), "jsonl") == b""
+    assert b"".join(render(listing([]), "jsonl")) == b""
 
 
-def test_json_object() -> None:
-    assert (
-        render_json_object({"b": 1, "a": ["ب"]}).decode()
-        == '{\n  "a": [\n    "ب"\n  ],\n  "b": 1\n}\n'
-    )
+def test_json_payload_replaces_the_records() -> None:
+    shown = Listing(RECORDS, FIELDS, COLUMNS, json={"b": 1, "a": ["ب"]}, jsonl=[{"c": 2}])
+    assert rendered_text(shown, "json") == '{\n  "a": [\n    "ب"\n  ],\n  "b": 1\n}\n'
+    assert rendered_text(shown, "jsonl") == '{"c":2}\n'
+    assert rendered_text(shown, "ids") == "abcd234567\nefgh234567\nijkl234567\n"
 
 
 def test_ids() -> None:
-    assert render(listing(), "ids") == "abcd234567\nefgh234567\nijkl234567\n"
-    assert render(listing([]), "ids") == ""
+    assert rendered_text(listing(), "ids") == "abcd234567\nefgh234567\nijkl234567\n"
+    assert rendered_text(listing([]), "ids") == ""
 
 
 def test_ids_use_the_listings_id_key() -> None:
     sides = Listing([{"slug": "russia"}, {"slug": "us"}], ("slug",), (), id_key="slug")
-    assert render(sides, "ids") == "russia\nus\n"
+    assert rendered_text(sides, "ids") == "russia\nus\n"
 
 
 # --- table ---------------------------------------------------------------------------
 
 
 def table_text(records: list[dict[str, Any]], width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False)
-    console.print(render(listing(records), "table", width=width))
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    return rendered_text(listing(records), "table", console=plain_console(width))
 
 
 def test_table_wraps_long_text_and_never_cuts_it() -> None:
@@ -283,7 +283,7 @@ def test_table_shows_markup_literally_and_controls_as_tokens() -> None:
 
 def test_table_headers() -> None:
     out = table_text(RECORDS[:1], 80)
-    assert out.splitlines()[1].split() == ["id", "text", "tags"]
+    assert out.splitlines()[0].split() == ["id", "text", "tags"]
 
 
 def test_cell_text() -> None:

@@ -83,27 +83,6 @@ def test_list_json_imports_neither_rich_nor_dateutil(store_with_a_claim: Path) -
     assert loaded(modules, "dateutil") == []  # only --since and --until parse dates
 
 
-def test_a_long_table_imports_no_rich(store_with_a_claim: Path) -> None:
-    from claimtrack.model import blank_claim
-    from claimtrack.plaintable import FAST_TABLE_ROWS
-    from claimtrack.store import write_store
-
-    with write_store(store_with_a_claim, operation="test") as store:
-        for n in range(FAST_TABLE_ROWS):
-            claim = {**blank_claim(), "id": f"c{n:09d}", "side": "russia", "text": f"claim {n}"}
-            claim.update(topics=["missiles"], kind="demand", date="2022-01-26")
-            claim["created"] = claim["updated"] = "2022-01-26T00:00:00.000000Z"
-            store.insert("claims", claim["id"], claim)
-    modules = imported_by(
-        "list",
-        "--format",
-        "table",
-        env={"CLAIMTRACK_DB": str(store_with_a_claim), "FORCE_COLOR": "1", "COLUMNS": "100"},
-    )
-    assert "claimtrack.plaintable" in modules  # the long table's writer did the work
-    assert loaded(modules, "rich") == []
-
-
 def test_every_command_has_a_summary() -> None:
     # Without one, `claimtrack --help` imports that command's module to list it.
     assert sorted(cli_module.SUMMARIES) == sorted(cli_module.COMMANDS)

@@ -1,3 +1,3 @@
-from claimtrack.cli import main
+from claimtrack.launch import main
 
 main()

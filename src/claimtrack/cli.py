@@ -7,10 +7,8 @@ that `--version` or `--help` would not use (tests/test_startup_imports.py checks
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import importlib
-import io
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -18,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 from click.core import ParameterSource
 
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import ClaimtrackError, OutputError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -120,6 +118,9 @@ class ClaimtrackGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except OutputError as exc:
+            saved = "; the change was saved" if getattr(ctx.obj, "committed", False) else ""
+            fail(ctx, f"{exc}{saved}", exc.exit_code)
         except ClaimtrackError as exc:
             fail(ctx, message_with_db(exc, ctx.meta.get(DB_GIVEN)), exc.exit_code)
         except KeyboardInterrupt:
@@ -128,6 +129,9 @@ class ClaimtrackGroup(click.Group):
                 fail(ctx, "interrupted after the change was saved", 130)
             fail(ctx, "interrupted; the store is unchanged", 130)
         except BrokenPipeError:
+            # Only where the streams are not guarded (see output.GuardedStream).
+            from claimtrack.output import quiet_stdout
+
             quiet_stdout()
             ctx.exit(0)
 
@@ -185,16 +189,6 @@ def message_with_db(error: ClaimtrackError, db: str | None) -> str:
     return str(ClaimtrackError(error.message, hint))
 
 
-def quiet_stdout() -> None:
-    """The reader (head, less) has gone: stop quietly, as `cat` does.
-
-    Later writes, and the flush at exit, go to /dev/null instead of raising again.
-    """
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 def fail(ctx: click.Context, message: str, code: int) -> None:
     from claimtrack.render import visible
 
@@ -241,8 +235,13 @@ def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
     show_default=True,
     help="Seconds to wait for another claimtrack process to finish writing.",
 )
+@click.option(
+    "--no-pager",
+    is_flag=True,
+    help="Never page: write long output straight to stdout (as with an empty PAGER).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, lock_timeout: float) -> None:
+def cli(ctx: click.Context, db: str | None, lock_timeout: float, no_pager: bool) -> None:
     """Track diplomatic claims: who demanded, proposed, accepted or rejected what.
 
     \b
@@ -263,6 +262,7 @@ def cli(ctx: click.Context, db: str | None, lock_timeout: float) -> None:
         db_path=Path(db) if db is not None else default_db_path(),
         lock_timeout=lock_timeout,
         is_default_path=db is None,
+        paging=not no_pager,
     )
     if _kept is not None:
         _kept.append(ctx.obj)
@@ -279,13 +279,15 @@ def main() -> None:
     # claims) and find nothing to free; reference counting still frees the rest.
     gc.disable()
     _kept = []
+    from claimtrack.output import guard_standard_streams
+
+    guard_standard_streams()
     try:
         cli.main(prog_name="claimtrack")
     except SystemExit as exc:
         leave(exc.code)
-    except BrokenPipeError:
-        quiet_stdout()
-        leave(0)
+    except KeyboardInterrupt:
+        leave(130)
     leave(0)
 
 
@@ -304,7 +306,12 @@ def leave(code: Any) -> NoReturn:
         print(code, file=sys.stderr)
         status = 1
     for stream in (sys.stdout, sys.stderr):
-        # A reader that has gone, or a stream already closed: nothing left to keep.
-        with contextlib.suppress(BrokenPipeError, ValueError):
+        try:
             stream.flush()
+        except OutputError as exc:  # output held back until now could not be written
+            if status == 0:
+                print(f"Error: {exc}", file=sys.stderr)
+                status = exc.exit_code
+        except (OSError, ValueError):  # a stream already closed: nothing left to keep
+            pass
     os._exit(status)

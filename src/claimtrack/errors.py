@@ -44,3 +44,7 @@ class StoreError(ClaimtrackError):
 
 class LockTimeoutError(StoreError):
     """Another claimtrack process held the store's lock for too long."""
+
+
+class OutputError(ClaimtrackError):
+    """Output could not be written (a full disk, a closed stdout); exit 1."""

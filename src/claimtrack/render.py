@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+    from claimtrack.tables import Fit, TableView, ViewColumn
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "md", "ids")
 
@@ -33,9 +36,9 @@ class Column:
     key: str
     under: str | None = None  # e.g. the translation, shown dimmed under the text
     under_prefix: str = ""
-    no_wrap: bool = False
-    ratio: int | None = None
-    max_width: int | None = None
+    no_wrap: bool = False  # ids, dates, slugs, kinds: never wrapped (see tables.py)
+    ratio: int | None = None  # long text: takes the width the other columns leave
+    drop: int = 0  # when the text is short of room: 0 never left out, else highest first
 
 
 @dataclass
@@ -48,6 +51,13 @@ class Listing:
     title: str | None = None
     id_key: str = "id"
     caption: str | None = None
+    # What json and jsonl write instead of the records, when a command has more to say
+    # (a claim with its responses, a diff's nested rows).
+    json: Any = None
+    jsonl: list[Record] | None = None
+    # The table format's parts, for a width, instead of a table of `columns`: table
+    # views (tables.TableView) and other rich renderables, printed in order.
+    view: Callable[[int], Sequence[Any]] | None = None
 
 
 # --- making text safe to show ---------------------------------------------------------
@@ -154,7 +164,8 @@ _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_N
 
 
 def render_json(listing: Listing, **_: Any) -> bytes:
-    return orjson.dumps(listing.records, option=_JSON_OPTIONS)
+    payload = listing.records if listing.json is None else listing.json
+    return orjson.dumps(payload, option=_JSON_OPTIONS)
 
 
 def render_json_object(record: Record) -> bytes:
@@ -164,7 +175,8 @@ def render_json_object(record: Record) -> bytes:
 
 def render_jsonl(listing: Listing, **_: Any) -> bytes:
     options = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-    return b"".join([orjson.dumps(r, option=options) for r in listing.records])
+    records = listing.records if listing.jsonl is None else listing.jsonl
+    return b"".join([orjson.dumps(r, option=options) for r in records])
 
 
 def render_tsv(listing: Listing, **_: Any) -> str:
@@ -198,81 +210,86 @@ def render_ids(listing: Listing, **_: Any) -> str:
     return "".join(f"{visible(cell_text(r.get(listing.id_key)))}\n" for r in listing.records)
 
 
-def column_caps(
-    listing: Listing, width: int, naturals: Sequence[int] | None = None
-) -> list[int | None]:
-    """Caps for the columns beside a long-text one, so that it keeps at least half.
+def table_view(listing: Listing) -> TableView:
+    """The listing's columns as a table view: no_wrap whole, ratio text, others words."""
+    from claimtrack.tables import TableView
 
-    rich shares space by natural width, which starves a text column beside a few
-    medium ones on an 80-column terminal; capping the others keeps quotes readable.
-    `naturals` are each column's `natural_width`, when the caller has them already.
-    """
-    columns = listing.columns
-    if not any(c.ratio for c in columns):
-        return [c.max_width for c in columns]
-    if naturals is None:
-        naturals = [natural_width(listing.records, c) for c in columns]
-    natural = dict(zip((c.header for c in columns), naturals, strict=True))
-    fixed = sum(natural[c.header] for c in columns if c.no_wrap)
-    others = [c for c in columns if not c.no_wrap and not c.ratio]
-    room = max(width - fixed - 3 * len(columns), 0)
-    wanted = {c.header: min(natural[c.header], c.max_width or width) for c in others}
-    budget = max(room - max(30, room // 2), 6 * len(others))
-    if sum(wanted.values()) > budget:
-        scale = budget / sum(wanted.values())
-        wanted = {name: max(6, int(w * scale)) for name, w in wanted.items()}
-    return [None if c.ratio else c.max_width if c.no_wrap else wanted[c.header] for c in columns]
-
-
-def natural_width(records: Sequence[Record], column: Column) -> int:
-    """The characters of `column`'s longest value (or line under it), or of its header."""
-    mains = [cell_text(r.get(column.key)) for r in records]
-    unders = [cell_text(r.get(column.under)) for r in records] if column.under else []
-    return natural_width_of(column, mains, unders)
-
-
-def natural_width_of(column: Column, mains: Sequence[str], unders: Sequence[str]) -> int:
-    """`natural_width` from each record's text and under text (without the prefix)."""
-    longest = max(map(len, mains), default=0)
-    if unders:
-        longest = max(longest, len(column.under_prefix) + max(map(len, unders)))
-    return max(longest, len(column.header))
-
-
-def render_table(listing: Listing, *, width: int = 80, **_: Any) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(
-        title=Text(visible(listing.title)) if listing.title else None,
-        caption=Text(visible(listing.caption)) if listing.caption else None,
-        box=box.SIMPLE_HEAD,
-        # A column with a ratio (long text) takes the width the others leave.
-        expand=any(c.ratio for c in listing.columns),
+    return TableView(
+        [_view_column(c) for c in listing.columns],
+        listing.records,
+        title=visible(listing.title) if listing.title else None,
+        notes=[visible(listing.caption)] if listing.caption else [],
     )
-    for column, max_width in zip(listing.columns, column_caps(listing, width), strict=True):
-        table.add_column(
-            column.header,
-            no_wrap=column.no_wrap,
-            overflow="fold",
-            ratio=column.ratio,
-            max_width=max_width,
-        )
-    for record in listing.records:
-        cells = []
-        for column in listing.columns:
-            cell = Text(visible(cell_text(record.get(column.key)), keep_newlines=True))
-            if column.under and record.get(column.under):
-                under = column.under_prefix + cell_text(record[column.under])
-                cell.append("\n")
-                cell.append(visible(under, keep_newlines=True), "dim")
-            cells.append(cell)
-        table.add_row(*cells)
-    return table
 
 
-RENDERERS: dict[str, Callable[..., Any]] = {
+def _view_column(column: Column) -> ViewColumn:
+    from claimtrack.tables import ViewColumn
+
+    def texts(records: Sequence[Record]) -> Iterable[str]:
+        key, under = column.key, column.under
+        # Nearly every value is a string already: cell_text only for the others.
+        shown = {v if type(v) is str else cell_text(v) for v in (r.get(key) for r in records)}
+        if under:
+            unders = {
+                v if type(v) is str else cell_text(v) for v in (r.get(under) for r in records)
+            }
+            shown |= {column.under_prefix + text for text in unders if text}
+        return all_visible(list(shown))
+
+    def cell(record: Record) -> Text:
+        from rich.text import Text
+
+        text = Text(visible(cell_text(record.get(column.key)), keep_newlines=True))
+        if column.under and record.get(column.under):
+            under = column.under_prefix + cell_text(record[column.under])
+            text.append("\n")
+            text.append(visible(under, keep_newlines=True), "dim")
+        return text
+
+    fit: Fit = "whole" if column.no_wrap else "text" if column.ratio else "words"
+    return ViewColumn(column.header, fit, cell, texts, drop=column.drop)
+
+
+def table_parts(listing: Listing, console: Console) -> Iterator[RenderableType]:
+    """What the table format draws, piece by piece, laid out for `console`'s width."""
+    from claimtrack.tables import TableView, pieces
+
+    parts = listing.view(console.width) if listing.view else [table_view(listing)]
+    for part in parts:
+        if isinstance(part, TableView):
+            yield from pieces(part, console)
+        else:
+            yield part
+
+
+def render_table(listing: Listing, *, console: Console | None = None, **_: Any) -> Iterator[str]:
+    """The table as pieces of text, each drawn by rich only when it is wanted."""
+    if console is None:
+        console = plain_console(80)
+    for renderable in table_parts(listing, console):
+        with console.capture() as captured:
+            console.print(renderable)
+        yield captured.get()
+
+
+def plain_console(width: int) -> Console:
+    """A console that draws for no terminal: no colour, no styles, `width` columns."""
+    import io
+
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+RENDERERS: dict[str, Callable[..., str | bytes | Iterator[str]]] = {
     "table": render_table,
     "tsv": render_tsv,
     "csv": render_csv,
@@ -283,6 +300,25 @@ RENDERERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def render(listing: Listing, fmt: str, *, raw: bool = False, width: int = 80) -> Any:
-    """Text for every format but json and jsonl (UTF-8 bytes) and `table` (a rich renderable)."""
-    return RENDERERS[fmt](listing, raw=raw, width=width)
+def render(
+    listing: Listing, fmt: str, *, raw: bool = False, console: Console | None = None
+) -> Iterator[bytes]:
+    """`listing` in `fmt`, as UTF-8 pieces to write one after the other.
+
+    Every format is bytes, so that one writer serves them all; json and jsonl are
+    bytes from the start (decoding 130 MiB of json only to encode it again costs
+    half a second at 100,000 claims), the table comes a chunk of rows at a time.
+    """
+    output = RENDERERS[fmt](listing, raw=raw, console=console)
+    if isinstance(output, bytes):
+        yield output
+    elif isinstance(output, str):
+        yield output.encode("utf-8", "backslashreplace")
+    else:
+        for piece in output:
+            yield piece.encode("utf-8", "backslashreplace")
+
+
+def rendered_text(listing: Listing, fmt: str, **options: Any) -> str:
+    """`render` joined and decoded: for tests and small outputs."""
+    return b"".join(render(listing, fmt, **options)).decode("utf-8")

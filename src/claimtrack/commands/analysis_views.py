@@ -7,15 +7,14 @@ reaches rich only as `Text` built from `render.visible()`, never as markup.
 from __future__ import annotations
 
 import datetime as dt
-import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from claimtrack.analysis import (
     BOOKKEEPING_FIELDS,
-    Claim,
     ClaimIndex,
     Marked,
     Row,
@@ -24,16 +23,17 @@ from claimtrack.analysis import (
     position_label,
     word_changes,
 )
-from claimtrack.commands.common import emit, make_console, resolve_format
-from claimtrack.errors import InputError
+from claimtrack.commands.common import emit
 from claimtrack.model import CLAIM_FIELDS, KINDS
-from claimtrack.positions import claim_order
-from claimtrack.render import Column, Listing, cell_text, render, visible
+from claimtrack.positions import Claim, claim_order
+from claimtrack.render import Column, Listing, cell_text, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from claimtrack.tables import TableView, ViewColumn
 
 # One letter per kind for the matrix; rejection is X because R is response.
 KIND_MARKS: Final = {
@@ -63,7 +63,6 @@ VERDICT_STYLES: Final = {
 }
 OLD_WORDS_STYLE: Final = "bold red strike"
 NEW_WORDS_STYLE: Final = "bold green underline"
-SVG_WIDTH: Final = 120
 
 # --- rows for tsv, csv and md ----------------------------------------------------------
 
@@ -80,19 +79,19 @@ GAP_FIELDS: Final = (*ANALYTIC_FIELDS, "days_open", "open_topics")
 GAP_COLUMNS: Final = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
-    Column("days open", "days_open", no_wrap=True),
-    Column("side", "side", under="to", under_prefix="→ ", max_width=14),
-    Column("kind", "kind", under="open_topics", under_prefix="open: ", no_wrap=True),
+    Column("days open", "days_open", no_wrap=True, drop=1),
+    Column("side", "side", under="to", under_prefix="→ "),
+    Column("kind", "kind", under="open_topics", under_prefix="open: "),
     Column("text", "text", under="translation", ratio=1),
 )
 TIMELINE_COLUMNS: Final = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
-    Column("side", "side", under="to", under_prefix="→ ", max_width=14),
-    Column("speaker", "speaker", max_width=16),
+    Column("side", "side", under="to", under_prefix="→ "),
+    Column("speaker", "speaker", drop=2),
     Column("kind", "kind", no_wrap=True),
     Column("text", "text", under="translation", ratio=1),
-    Column("answers", "answers", max_width=24),
+    Column("answers", "answers", drop=1),
 )
 
 
@@ -139,28 +138,18 @@ def output(
     listing: Listing,
     *,
     json_rows: list[Row] | None = None,
-    table: Callable[[int], RenderableType] | None = None,
+    table: Callable[[int], Any] | None = None,
     svg: Path | None = None,
     svg_title: str = "claimtrack",
 ) -> None:
-    """Print rows in `fmt` (json gets the nested `json_rows` when given); --svg saves the table.
+    """`listing` through `emit`, json and jsonl given the nested `json_rows` when there are.
 
-    `table(width)` builds the table view; without it the listing's columns are used.
+    `table(width)` builds the table view (a TableView or a rich renderable);
+    without it the listing's columns are used. --svg saves the table as a picture.
     """
-
-    def make_table(width: int) -> RenderableType:
-        return table(width) if table is not None else render(listing, "table", width=width)
-
-    fmt = resolve_format(fmt)
-    if svg is not None:
-        save_svg(make_table(SVG_WIDTH), svg, svg_title)
-    if fmt == "table":
-        console = make_console()
-        console.print(make_table(console.width))
-    elif fmt in ("json", "jsonl") and json_rows is not None:
-        emit(Listing(json_rows, listing.fields, listing.columns), fmt, raw=raw)
-    else:
-        emit(listing, fmt, raw=raw)
+    view = (lambda width: [table(width)]) if table is not None else None
+    shown = replace(listing, json=json_rows, jsonl=json_rows, view=view)
+    emit(shown, fmt, raw=raw, svg=svg, svg_title=svg_title)
 
 
 # --- diff and compare tables -----------------------------------------------------------
@@ -226,33 +215,46 @@ def claim_cells(a: list[Claim], b: list[Claim], *, highlight: bool) -> tuple[Tex
     return cells
 
 
-def diff_table(rows: list[Row], header_a: str, header_b: str, title: str) -> Table:
-    table = _table(title, expand=True)
-    table.add_column("side", max_width=14, overflow="fold")
-    table.add_column("topic", max_width=20, overflow="fold")
-    table.add_column("status", no_wrap=True)
-    table.add_column(plain(header_a), ratio=1, overflow="fold")
-    table.add_column(plain(header_b), ratio=1, overflow="fold")
-    for row in rows:
+def _slug_column(header: str, key: str, styles: dict[str, str] | None = None) -> ViewColumn:
+    """A column of one slug or status word per row: never wrapped."""
+    from claimtrack.tables import ViewColumn
+
+    def cell(row: Row) -> Text:
+        return plain(row[key], (styles or {}).get(row[key], ""))
+
+    def texts(rows: Sequence[Row]) -> set[str]:
+        return {visible(cell_text(row[key])) for row in rows}
+
+    return ViewColumn(header, "whole", cell, texts)
+
+
+def diff_table(rows: list[Row], header_a: str, header_b: str, title: str) -> TableView:
+    from claimtrack.tables import TableView, ViewColumn
+
+    def cells(row: Row) -> tuple[Text, Text]:
         highlight = row["status"] in ("restated", "reworded")
-        a_cell, b_cell = claim_cells(row["a"], row["b"], highlight=highlight)
-        status = plain(row["status"], STATUS_STYLES.get(row["status"], ""))
-        table.add_row(plain(row["side"]), plain(row["topic"]), status, a_cell, b_cell)
-    return table
+        return claim_cells(row["a"], row["b"], highlight=highlight)
+
+    columns = [
+        _slug_column("side", "side"),
+        _slug_column("topic", "topic"),
+        _slug_column("status", "status", STATUS_STYLES),
+        ViewColumn(visible(header_a), "text", lambda row: cells(row)[0]),
+        ViewColumn(visible(header_b), "text", lambda row: cells(row)[1]),
+    ]
+    return TableView(columns, rows, title=visible(title))
 
 
-def compare_table(rows: list[Row], header_a: str, header_b: str, title: str) -> Table:
-    table = _table(title, expand=True)
-    table.add_column("topic", max_width=20, overflow="fold")
-    table.add_column("verdict", no_wrap=True)
-    table.add_column(plain(header_a), ratio=1, overflow="fold")
-    table.add_column(plain(header_b), ratio=1, overflow="fold")
-    for row in rows:
-        verdict = plain(row["verdict"], VERDICT_STYLES.get(row["verdict"], ""))
-        table.add_row(
-            plain(row["topic"]), verdict, position_cell(row["a"]), position_cell(row["b"])
-        )
-    return table
+def compare_table(rows: list[Row], header_a: str, header_b: str, title: str) -> TableView:
+    from claimtrack.tables import TableView, ViewColumn
+
+    columns = [
+        _slug_column("topic", "topic"),
+        _slug_column("verdict", "verdict", VERDICT_STYLES),
+        ViewColumn(visible(header_a), "text", lambda row: position_cell(row["a"])),
+        ViewColumn(visible(header_b), "text", lambda row: position_cell(row["b"])),
+    ]
+    return TableView(columns, rows, title=visible(title))
 
 
 def position_cell(claims: list[Claim]) -> Text:
@@ -273,10 +275,6 @@ def position_cell(claims: list[Claim]) -> Text:
 
 
 # --- matrix ----------------------------------------------------------------------------
-
-# The narrowest the topic and side columns get before round headers give way to numbers.
-TOPIC_WIDTH: Final = 14
-SIDE_WIDTH: Final = 10
 
 
 def kind_marks(kinds: list[str]) -> Text:
@@ -334,25 +332,25 @@ def _round_dates(rounds: list[tuple[str, str | None]]) -> list[str]:
 
 def _matrix_layout(
     rows: list[Row], heads: list[tuple[str, str | None]], width: int
-) -> tuple[bool, int, int]:
-    """Whether to number the rounds, and the topic and side column widths.
+) -> tuple[bool, bool]:
+    """Whether to number the rounds, and whether to date them in the headers.
 
-    The first layout that fits wins: round slugs over numbers, whole names over
-    folded ones. rich squeezes the last one if nothing fits.
+    The first layout that fits wins: round slugs over numbers, dates in the headers
+    over dates in the key. Topics and sides are never folded.
     """
     marks = max((len(row["kinds"]) for row in rows), default=1)
     topic = max([len("topic")] + [len(row["topic"]) for row in rows])
     side = max([len("side")] + [len(row["side"]) for row in rows])
-    capped = (min(topic, TOPIC_WIDTH), min(side, SIDE_WIDTH))
-    layouts = [(False, topic, side), (False, *capped), (True, topic, side), (True, *capped)]
-    for numbered, topic_width, side_width in layouts:
+    layouts = [(False, True), (True, True), (True, False)]
+    for numbered, dated in layouts:
         rounds_width = sum(
-            max(len(f"#{n}" if numbered else slug), len("10 Jan"), marks)
+            max(len(f"#{n}" if numbered else slug), len("10 Jan") if dated else 0, marks)
             for n, (slug, _) in enumerate(heads, start=1)
         )
-        if topic_width + side_width + rounds_width + 2 * (len(heads) + 2) <= width:
+        # a space between two columns, the box's divider (the cells have no padding)
+        if topic + side + rounds_width + len(heads) + 1 <= width:
             break
-    return numbered, topic_width, side_width
+    return numbered, dated
 
 
 def matrix_view(
@@ -366,25 +364,24 @@ def matrix_view(
 
     `rounds` are the columns (a round's slug or a period, with the date shown under
     it, if any); rows name theirs under `round` or `period`. Columns are headed by
-    their names when that fits `width`; otherwise by numbers #1, #2, ... explained
-    under the table, after the kinds. `footer` closes the view.
+    their names (and dates) when that fits `width`; otherwise by numbers #1, #2, ...
+    explained under the table, after the kinds. `footer` closes the view.
     """
     from rich.console import Group
 
-    numbered, topic_width, side_width = _matrix_layout(rows, rounds, width)
+    numbered, dated = _matrix_layout(rows, rounds, width)
     cells: dict[str, dict[str, dict[str, list[str]]]] = {}
     for row in rows:
         column = row["round"] if "round" in row else row["period"]
         cells.setdefault(row["topic"], {}).setdefault(row["side"], {})[column] = row["kinds"]
-    table = _table(title, show_edge=False, collapse_padding=True)
-    # rich's max_width counts the cell padding too
-    table.add_column("topic", max_width=topic_width + 2, overflow="fold")
-    table.add_column("side", max_width=side_width + 2, overflow="fold")
+    table = _table(title, show_edge=False, padding=0)
+    table.add_column("topic", no_wrap=True)
+    table.add_column("side", no_wrap=True)
     for number, ((slug, _), date) in enumerate(zip(rounds, _round_dates(rounds), strict=True), 1):
         header = plain(f"#{number}" if numbered else slug)
-        if date:
+        if dated and date:
             header.append(f"\n{date}", "dim")
-        table.add_column(header, overflow="fold")
+        table.add_column(header, no_wrap=True)
     for topic, by_side in cells.items():
         for line, side in enumerate(sorted(by_side)):
             marks = [kind_marks(by_side[side].get(slug, [])) for slug, _ in rounds]
@@ -392,33 +389,11 @@ def matrix_view(
             table.add_row(plain("" if line else topic), plain(side), *marks, end_section=last)
     keys = [wrapped_key(_kind_entries(), width)]
     if numbered:
-        numbers = [plain(f"#{n} {slug}") for n, (slug, _) in enumerate(rounds, start=1)]
+        numbers = [
+            plain(f"#{n} {slug}" + ("" if dated or date is None else f" ({date})"))
+            for n, (slug, date) in enumerate(rounds, start=1)
+        ]
         keys.append(wrapped_key(numbers, width))
     if footer:
         keys.append(plain(footer, "dim"))
     return Group(table, *keys)
-
-
-# --- svg -------------------------------------------------------------------------------
-
-
-def save_svg(renderable: RenderableType, path: Path, title: str) -> None:
-    """Save what the table shows as an SVG picture, in colour whatever the terminal."""
-    from rich.console import Console
-
-    console = Console(
-        record=True,
-        file=io.StringIO(),
-        width=SVG_WIDTH,
-        force_terminal=True,
-        color_system="truecolor",
-        no_color=False,
-        markup=False,
-        emoji=False,
-        highlight=False,
-    )
-    console.print(renderable)
-    try:
-        console.save_svg(str(path), title=title)
-    except OSError as exc:
-        raise InputError(f"cannot write the SVG file {path}: {exc.strerror}") from None

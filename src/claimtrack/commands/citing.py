@@ -78,8 +78,8 @@ def analysis_cite(
         {"id": c["id"], "citation": cite(c, names.get(c["side"]) or c["side"], style)}
         for c in claims
     ]
-    if fmt is None:
-        click.echo("".join(f"{row['citation']}\n" for row in rows), nl=False)
-        return
     fields = ("id", "citation")
-    output(fmt, raw, Listing(rows, fields, [Column(name, name) for name in fields]))
+    columns = [Column("id", "id", no_wrap=True), Column("citation", "citation", ratio=1)]
+    # Without --format, the sentences alone: the ids format of the citations.
+    listing = Listing(rows, fields, columns, id_key="citation" if fmt is None else "id")
+    output(fmt or "ids", raw, listing)

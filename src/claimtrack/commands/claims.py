@@ -27,10 +27,7 @@ from claimtrack.commands.common import (
     emit,
     format_options,
     pass_app,
-    print_rich,
     read_text_argument,
-    resolve_format,
-    write_stdout,
 )
 from claimtrack.commands.completion import (
     claim_ids,
@@ -42,17 +39,18 @@ from claimtrack.errors import InputError
 from claimtrack.fields import CLAIM_SPEC, ClaimField
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
 from claimtrack.notices import outside_round_warning, removal_line
-from claimtrack.render import Column, Listing, render, render_json_object
+from claimtrack.render import Column, Listing
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 CLAIM_COLUMNS = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
-    Column("side", "side", under="to", under_prefix="→ ", max_width=16),
-    Column("kind", "kind", under="topics", no_wrap=True),
+    Column("side", "side", under="to", under_prefix="→ "),
+    # several topics wrap between slugs, never inside one
+    Column("kind", "kind", under="topics"),
     Column("attr", "attribution", no_wrap=True),
-    Column("speaker", "speaker", max_width=16),
+    Column("speaker", "speaker", drop=1),
     Column("text", "text", under="translation", ratio=1),
 )
 
@@ -383,32 +381,29 @@ def claims_show(app: AppContext, claim_id: str, fmt: str | None, raw: bool) -> N
     # A dangling link (a hand-edited store; `check` reports it) shows as no parent.
     parent = store.get("claims", claim["responds_to"]) if claim["responds_to"] else None
     replies = responses_to(store, claim["id"])
-    fmt = resolve_format(fmt)
-    if fmt in ("json", "jsonl"):
-        whole = {**claim, "responds_to_claim": parent, "responses": replies}
-        if fmt == "json":
-            write_stdout(render_json_object(whole))
-        else:
-            emit(Listing([whole], CLAIM_FIELDS, CLAIM_COLUMNS), fmt)
-        return
     related = [("claim", claim)] + ([("responds-to", parent)] if parent else [])
     related += [("response", reply) for reply in replies]
     rows = [{"relation": relation, **c} for relation, c in related]
-    if fmt == "table":
-        print_rich(*claim_detail_renderables(claim, parent, replies))
-        return
-    fields = ("relation", *CLAIM_FIELDS)
-    columns = (Column("relation", "relation"), *CLAIM_COLUMNS)
-    emit(Listing(rows, fields, columns), fmt, raw=raw)
+    whole = {**claim, "responds_to_claim": parent, "responses": replies}
+    listing = Listing(
+        rows,
+        ("relation", *CLAIM_FIELDS),
+        (Column("relation", "relation"), *CLAIM_COLUMNS),
+        json=whole,
+        jsonl=[whole],
+        view=lambda width: claim_detail_parts(claim, parent, replies),
+    )
+    emit(listing, fmt, raw=raw)
 
 
-def claim_detail_renderables(
+def claim_detail_parts(
     claim: dict[str, Any], parent: dict[str, Any] | None, replies: list[dict[str, Any]]
 ) -> list[Any]:
+    """The claim field by field, then tables of the claim it answers and of its responses."""
     from rich.table import Table
     from rich.text import Text
 
-    from claimtrack.render import cell_text, visible
+    from claimtrack.render import cell_text, table_view, visible
 
     details = Table.grid(padding=(0, 2))
     details.add_column(style="bold", no_wrap=True)
@@ -417,7 +412,7 @@ def claim_detail_renderables(
         details.add_row(name, Text(visible(cell_text(claim[name]), keep_newlines=True)))
     parts: list[Any] = [details]
     if parent:
-        parts.append(render(claim_listing([parent], title="Responds to"), "table"))
+        parts.append(table_view(claim_listing([parent], title="Responds to")))
     if replies:
-        parts.append(render(claim_listing(replies, title="Responses"), "table"))
+        parts.append(table_view(claim_listing(replies, title="Responses")))
     return parts

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import click
 
 from claimtrack.errors import InputError
-from claimtrack.render import FORMATS, Listing, render
+from claimtrack.output import Sink, pager_command, stdout_is_terminal
+from claimtrack.render import FORMATS, Listing, render, table_parts, visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
 from claimtrack.store import Store, read_store, utc_now, write_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+SVG_WIDTH: Final = 120
 
 
 @dataclass
@@ -24,6 +33,7 @@ class AppContext:
     db_path: Path
     lock_timeout: float
     is_default_path: bool = False
+    paging: bool = True  # --no-pager turns it off
     # Whether a change reached the disk: an interrupted command says if it was saved.
     committed: bool = False
     # Every store this command loaded; cli.main keeps them alive to the end (see leave).
@@ -67,13 +77,30 @@ class AppContext:
         return utc_now()
 
 
-pass_app = click.make_pass_decorator(AppContext)
+_pass_app_context = click.make_pass_decorator(AppContext)
+
+
+def pass_app(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The command gets the AppContext as its first argument."""
+
+    @functools.wraps(function)
+    def interruptible(*args: Any, **kwargs: Any) -> Any:
+        # From here on Ctrl-C raises KeyboardInterrupt, so that a write in progress
+        # can finish and say whether it was saved; until now it ended the process at
+        # once (see launch.py), which spares imports a half-done interruption.
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        return function(*args, **kwargs)
+
+    passed: Callable[..., Any] = _pass_app_context(interruptible)
+    return passed
 
 
 def format_options(formats: tuple[str, ...] = FORMATS) -> Callable[[F], F]:
-    """--format (default: table on a terminal, tsv in a pipe) and csv's --raw."""
+    """--format (default: table on a terminal, tsv in a pipe), csv's --raw, --no-pager."""
 
     def decorator(function: F) -> F:
+        function = no_pager_option(function)
         function = click.option(
             "--raw",
             is_flag=True,
@@ -91,67 +118,89 @@ def format_options(formats: tuple[str, ...] = FORMATS) -> Callable[[F], F]:
     return decorator
 
 
+def _turn_pager_off(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        app = ctx.find_object(AppContext)
+        if app is not None:
+            app.paging = False
+
+
+no_pager_option = click.option(
+    "--no-pager",
+    is_flag=True,
+    expose_value=False,
+    callback=_turn_pager_off,
+    help="Write to stdout even when the output is longer than the screen.",
+)
+
+
 def resolve_format(fmt: str | None) -> str:
     if fmt:
         return fmt.lower()
-    return "table" if sys.stdout.isatty() else "tsv"
+    return "table" if stdout_is_terminal() else "tsv"
 
 
-def emit(listing: Listing, fmt: str | None, *, raw: bool = False) -> None:
+# Machine formats keep exact characters in a pipe or a file; on a terminal their
+# control characters would act on it (clear the screen, set the clipboard), so there
+# they are shown as the table shows them.
+_EXACT_FORMATS = ("csv", "json", "jsonl")
+
+
+def emit(
+    listing: Listing,
+    fmt: str | None,
+    *,
+    raw: bool = False,
+    svg: Path | None = None,
+    svg_title: str = "claimtrack",
+) -> None:
+    """The one way out: `listing` in `fmt` to stdout, through the pager when it is long.
+
+    With `svg`, the table view is also saved as a picture, drawn to the same rules.
+    """
     fmt = resolve_format(fmt)
-    if fmt == "table":
-        from claimtrack.plaintable import FAST_TABLE_ROWS, write_table
-
-        if len(listing.records) > FAST_TABLE_ROWS:
-            # rich needs seconds per thousand rows; see plaintable.py.
-            width, styled = stdout_layout()
-            write_table(listing, width, sys.stdout, styled=styled)
-            sys.stdout.flush()
-        else:
-            console = make_console()
-            console.print(render(listing, fmt, width=console.width))
-    else:
-        write_stdout(render(listing, fmt, raw=raw))
+    if svg is not None:
+        save_svg(listing, svg, svg_title)
+    terminal = stdout_is_terminal()
+    ctx = click.get_current_context(silent=True)
+    app = ctx.find_object(AppContext) if ctx is not None else None
+    paging = terminal and (app is None or app.paging)
+    console = make_console() if fmt == "table" else None
+    pieces = render(listing, fmt, raw=raw, console=console)
+    if terminal and fmt in _EXACT_FORMATS:
+        pieces = (escape_for_terminal(piece) for piece in pieces)
+    Sink(pager_command(os.environ) if paging else None).write_all(pieces)
 
 
-def stdout_layout() -> tuple[int, bool]:
-    """The width and whether to style, as rich would choose them for stdout.
-
-    Importing rich only to ask is slow, so terminal.py answers by rich's rules,
-    except on Windows, whose console rich detects in ways terminal.py does not follow.
-    """
-    if sys.platform == "win32":
-        console = make_console()
-        return console.width, console.color_system is not None
-    from claimtrack import terminal
-
-    return terminal.width(sys.stdout, os.environ), terminal.styles(sys.stdout, os.environ)
+def escape_for_terminal(piece: bytes) -> bytes:
+    text = piece.decode("utf-8", "backslashreplace")
+    return visible(text, keep_newlines=True).encode("utf-8", "backslashreplace")
 
 
-def write_stdout(output: str | bytes) -> None:
-    """`output` to stdout exactly as it is.
+def save_svg(listing: Listing, path: Path, title: str) -> None:
+    """Save what the table shows as an SVG picture, in colour whatever the terminal."""
+    from rich.console import Console
 
-    Not click.echo: unless told color=True it strips what looks like ANSI codes,
-    which would change csv cells (the other formats have none left), and it costs a
-    pass over the whole text. A renderer may give
-    UTF-8 bytes, sparing the decoding and re-encoding of all of that.
-    """
-    if isinstance(output, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+    console = Console(
+        record=True,
+        file=io.StringIO(),
+        width=SVG_WIDTH,
+        force_terminal=True,
+        color_system="truecolor",
+        no_color=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    for part in table_parts(listing, console):
+        console.print(part)
+    try:
+        console.save_svg(str(path), title=title)
+    except OSError as exc:
+        raise InputError(f"cannot write the SVG file {path}: {exc.strerror}") from None
 
 
-def print_rich(*renderables: Any) -> None:
-    console = make_console()
-    for renderable in renderables:
-        console.print(renderable)
-
-
-def make_console(stderr: bool = False) -> Any:
+def make_console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     # No markup, emoji or highlighting: store text is data (see render.py).

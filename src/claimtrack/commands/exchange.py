@@ -105,8 +105,7 @@ def exchange_export(
 def _export_payload(store: Store, fmt: str, claims: list[dict[str, Any]] | None) -> bytes:
     if fmt in ("tsv", "md"):  # list's formats, for a report or a pipeline
         every = sort_claims(store.records("claims") if claims is None else claims)
-        text: str = render(claim_listing(every), fmt)
-        return text.encode("utf-8")
+        return b"".join(render(claim_listing(every), fmt))
     return export_bytes(store, fmt, claims)
 
 

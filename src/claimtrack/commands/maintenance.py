@@ -27,7 +27,7 @@ LOG_FIELDS = (
 )
 LOG_COLUMNS = (
     Column("time", "shown_time", no_wrap=True),
-    Column("user", "user", max_width=12),
+    Column("user", "user", drop=1),
     Column("operation", "operation", under="undone", no_wrap=True),
     Column("record", "record", no_wrap=True),
     Column("change", "change", ratio=1),

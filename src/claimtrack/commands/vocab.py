@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -14,10 +15,7 @@ from claimtrack.commands.common import (
     emit,
     format_options,
     pass_app,
-    print_rich,
-    resolve_format,
     stack,
-    write_stdout,
 )
 from claimtrack.commands.completion import (
     COMPLETERS,
@@ -26,7 +24,7 @@ from claimtrack.commands.completion import (
     complete_topics,
 )
 from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
-from claimtrack.render import Column, Listing, render, render_json_object
+from claimtrack.render import Column, Listing, table_view
 from claimtrack.store import Store
 from claimtrack.vocab import (
     ROUNDS,
@@ -43,21 +41,25 @@ from claimtrack.vocab import (
     remove_entry,
 )
 
-SIDE_COLUMNS = (Column("slug", "slug"), Column("name", "name"), Column("aliases", "aliases"))
+SIDE_COLUMNS = (
+    Column("slug", "slug", no_wrap=True),
+    Column("name", "name"),
+    Column("aliases", "aliases", ratio=1),
+)
 TOPIC_COLUMNS = (
-    Column("slug", "slug"),
+    Column("slug", "slug", no_wrap=True),
     Column("title", "title"),
     Column("description", "description", ratio=1),
     Column("aliases", "aliases"),
 )
 ROUND_COLUMNS = (
-    Column("slug", "slug"),
+    Column("slug", "slug", no_wrap=True),
     Column("date", "date", no_wrap=True),
     Column("end", "end", no_wrap=True),
-    Column("name", "name"),
-    Column("venue", "venue"),
+    Column("name", "name", ratio=1),
+    Column("venue", "venue", drop=2),
     Column("parties", "parties"),
-    Column("aliases", "aliases"),
+    Column("aliases", "aliases", drop=1),
 )
 LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[Column, ...]]] = {
     "side": (SIDE_FIELDS, SIDE_COLUMNS),
@@ -383,14 +385,15 @@ def round_show(app: AppContext, slug: str, fmt: str | None, raw: bool) -> None:
     store = app.read()
     record = get_entry(store, ROUNDS, slug)
     claims = sort_claims(filter_claims(store, ClaimFilter(rounds=[record["slug"]])))
-    fmt = resolve_format(fmt)
-    if fmt == "json":
-        write_stdout(render_json_object({**record, "claims": claims}))
-    elif fmt == "table":
-        details = render(entry_listing(ROUNDS, [record]), "table")
-        print_rich(details, render(claim_listing(claims, title="Claims"), "table"))
-    else:
-        emit(claim_listing(claims), fmt, raw=raw)
+    listing = replace(
+        claim_listing(claims),
+        json={**record, "claims": claims},
+        view=lambda width: [
+            table_view(entry_listing(ROUNDS, [record])),
+            table_view(claim_listing(claims, title="Claims")),
+        ],
+    )
+    emit(listing, fmt, raw=raw)
 
 
 round_group.add_command(list_command(ROUNDS))
