@@ -92,7 +92,12 @@ def claim_field_options(function: F) -> F:
             shell_complete=complete_topics,
         ),
         click.option("--kind", "-k", type=click.Choice(KINDS, case_sensitive=False)),
-        click.option("--speaker", metavar="TEXT", help="Who said it, e.g. 'Sergei Lavrov'."),
+        click.option(
+            "--speaker",
+            metavar="TEXT",
+            help="Who said it: a person's slug or alias (stores their name; the side "
+            "defaults to theirs), or any name, e.g. 'Sergei Lavrov'.",
+        ),
         click.option("--source", metavar="OUTLET", help="The outlet that reported it."),
         click.option("--url", metavar="URL", help="Where the report is (http or https)."),
         click.option("--published", metavar="DATE", help="When the report was published."),
@@ -261,7 +266,12 @@ def filter_options(function: F) -> F:
         click.option(
             "--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS, case_sensitive=False)
         ),
-        click.option("--speaker", "speakers", multiple=True, help="Substring, any case."),
+        click.option(
+            "--speaker",
+            "speakers",
+            multiple=True,
+            help="Substring, any case; a person's slug or alias finds all their names.",
+        ),
         click.option("--tag", "tags", multiple=True),
         click.option("--since", metavar="DATE", help="On or after DATE."),
         click.option("--until", metavar="DATE", help="On or before DATE."),
