@@ -1,0 +1,352 @@
+"""From passages of reported speech to proposed claims: who, which side, how
+attributed, what kind, on which topics, on which day.
+
+Every rule here is general: the speaker is a known person named next to the
+reporting verb (or the capitalised name there, in English and Russian), the one
+before when the sentence names no one; the side is the person's, or the side
+named as the subject; the kind comes from the verb, then from the wording of the
+passage; the date from the reporter's words ("today", "yesterday", a weekday, a
+date), resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from claimtrack.dates import parse_date
+from claimtrack.errors import DateError
+from claimtrack.extract.article import english_months
+from claimtrack.extract.lexicon import (
+    BACK_REFERENCES,
+    CONTINUATIONS,
+    KIND_CUES,
+    READOUT_NOUNS,
+    TODAY,
+    WEEKDAYS,
+    YESTERDAY,
+)
+from claimtrack.extract.names import Found, Names, Vocabulary, words
+from claimtrack.extract.passages import Passage, find_passages, reporting_verb
+from claimtrack.textmatch import fold
+
+ATTRIBUTIONS = ("quote", "readout", "paraphrase")
+_CAPITALISED_NAME_RE = re.compile(
+    r"(?<![\w-])[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,3}(?![\w-])"
+)
+_DAY_RE = re.compile(r"(?<![\d/])\d{1,2}(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A claim as extraction proposes it; the analyst accepts, corrects or skips it."""
+
+    text: str
+    speaker: str | None
+    side: str | None
+    attribution: str
+    kind: str
+    topics: tuple[str, ...]
+    date: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    round: str | None = None
+    notes: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        return "; ".join(self.notes) if self.notes else None
+
+    @property
+    def missing(self) -> list[str]:
+        """Fields a claim needs that extraction could not fill."""
+        return [name for name, value in (("side", self.side), ("topic", self.topics)) if not value]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None = None
+    side: str | None = None
+    readout: bool = False
+
+
+@dataclass
+class ArticleContext:
+    """What earlier passages established: the speaker now talking, the last date said."""
+
+    published: str
+    topics: tuple[str, ...] = ()  # the article's own topics, most named first
+    speaker: Speaker = field(default_factory=Speaker)
+    date: tuple[int, str] | None = None  # (paragraph, ISO date)
+
+
+def propose(
+    text: str,
+    vocabulary: Vocabulary,
+    *,
+    published: str,
+    source: str | None = None,
+    url: str | None = None,
+    round_: str | None = None,
+) -> list[Proposal]:
+    """The claims an article reports, in the order it reports them."""
+    context = ArticleContext(published, _article_topics(text, vocabulary.topic_names))
+    proposals = []
+    for passage in find_passages(text):
+        proposal = _proposal(passage, vocabulary, context)
+        if proposal is not None:
+            proposals.append(
+                replace(proposal, source=source, url=url, published=published, round=round_)
+            )
+    return proposals
+
+
+def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext) -> Proposal | None:
+    verb = reporting_verb(passage.lead) or reporting_verb(passage.frame)
+    speaker, named = _speaker(passage, vocabulary, verb)
+    if not named:
+        if verb is None and not _continues(passage):
+            return None  # a quotation nobody is said to have spoken: a title, a slogan
+        speaker = context.speaker
+    context.speaker = speaker
+    notes: list[str] = []
+    topics = _topics(passage, vocabulary.topic_names)
+    if not topics and context.topics:
+        topics = context.topics[:1]
+        notes.append("topic from the article, not the sentence")
+    date = _date(passage, context)
+    if date is None:
+        date = context.published
+        notes.append("date: the publication date (the sentence names no day)")
+    attribution = "readout" if speaker.readout else "quote" if passage.quoted else "paraphrase"
+    return Proposal(
+        text=passage.text,
+        speaker=speaker.name,
+        side=speaker.side,
+        attribution=attribution,
+        kind=_kind(passage.text, verb[0] if verb else None),
+        topics=topics,
+        date=date,
+        notes=tuple(notes),
+    )
+
+
+def _continues(passage: Passage) -> bool:
+    """A quotation introduced by a colon or by "also" alone goes on from the one before."""
+    lead = passage.lead.rstrip()
+    words = fold(lead).strip(" ،,:").split()
+    return lead.endswith(":") or (0 < len(words) <= 2 and set(words) <= _continuations())
+
+
+@cache
+def _continuations() -> set[str]:
+    return {fold(word) for word in CONTINUATIONS}
+
+
+# --- the speaker -----------------------------------------------------------------------
+
+
+@cache
+def _readout_nouns() -> Names:
+    return words(READOUT_NOUNS)
+
+
+@cache
+def _back_references() -> Names:
+    return words(BACK_REFERENCES)
+
+
+def _speaker(
+    passage: Passage, vocabulary: Vocabulary, verb: tuple[str, int, int] | None
+) -> tuple[Speaker, bool]:
+    """Who speaks, and whether the sentence itself says so (else the last speaker goes on)."""
+    for frame in (passage.lead, passage.frame):
+        folded = fold(frame)
+        verb_here = reporting_verb(frame)
+        position = (verb_here[1], verb_here[2]) if verb_here else None
+        people = vocabulary.people_names.find(folded)
+        readouts = _readout_nouns().find(folded)
+        sides = vocabulary.side_names.find(folded)
+        back = _back_references().find(folded)
+        subject = _nearest([*people, *readouts, *sides, *back], position)
+        if subject is None:
+            name = _capitalised_name(frame, position)
+            if name is not None:
+                return Speaker(name=name), True
+            continue
+        if subject in back:
+            return Speaker(), False
+        readout = subject in readouts or _is_institution(subject, people, vocabulary)
+        if readout:
+            return _readout_speaker(passage, vocabulary, people, sides), True
+        if subject in people:
+            person = vocabulary.people[subject.key]
+            return Speaker(person["name"], person["side"]), True
+        return Speaker(side=subject.key), True
+    return Speaker(), False
+
+
+def _nearest(found: list[Found], verb: tuple[int, int] | None) -> Found | None:
+    """The name closest to the verb (its subject, before or after it); the first without one."""
+    if not found:
+        return None
+    if verb is None:
+        return min(found, key=lambda f: f.start)
+
+    def distance(f: Found) -> tuple[int, int]:
+        gap = f.start - verb[1] if f.start >= verb[1] else verb[0] - f.end
+        return (max(gap, 0), f.start)
+
+    return min(found, key=distance)
+
+
+def _is_institution(subject: Found, people: list[Found], vocabulary: Vocabulary) -> bool:
+    """A 'person' that is a ministry or press service speaks in statements: readouts."""
+    if subject not in people:
+        return False
+    name = fold(vocabulary.people[subject.key]["name"])
+    return bool(_readout_nouns().find(name))
+
+
+def _readout_speaker(
+    passage: Passage, vocabulary: Vocabulary, people: list[Found], sides: list[Found]
+) -> Speaker:
+    """A statement speaks of someone: the person it names, else the institution itself."""
+    named = [f for f in vocabulary.people_names.find(fold(passage.text))]
+    named += people
+    for found in named:
+        person = vocabulary.people[found.key]
+        if not _readout_nouns().find(fold(person["name"])) or found is named[-1]:
+            return Speaker(person["name"], person["side"], readout=True)
+    if sides:
+        return Speaker(side=sides[0].key, readout=True)
+    return Speaker(readout=True)
+
+
+def _capitalised_name(frame: str, verb: tuple[int, int] | None) -> str | None:
+    """An unknown speaker in English or Russian: the capitalised name next to the verb."""
+    if verb is None:
+        return None
+    candidates = [
+        Found(m.group(), m.start(), m.end()) for m in _CAPITALISED_NAME_RE.finditer(frame)
+    ]
+    nearest = _nearest(candidates, verb)
+    if nearest is None:
+        return None
+    gap = nearest.start - verb[1] if nearest.start >= verb[1] else verb[0] - nearest.end
+    return nearest.key if gap <= 3 else None
+
+
+# --- kind, topics, date ------------------------------------------------------------------
+
+
+@cache
+def _cues() -> list[tuple[str, Names]]:
+    return [(kind, words(cues)) for kind, cues in KIND_CUES.items()]
+
+
+def _kind(text: str, verb_kind: str | None) -> str:
+    if verb_kind is not None and verb_kind != "statement":
+        return verb_kind
+    folded = fold(text)
+    for kind, cues in _cues():
+        if cues.find(folded):
+            return kind
+    return "statement"
+
+
+def _topics(passage: Passage, names: Names) -> tuple[str, ...]:
+    found = names.keys_in(fold(passage.text)) or names.keys_in(fold(passage.frame))
+    return tuple(found)
+
+
+def _article_topics(text: str, names: Names) -> tuple[str, ...]:
+    counts = Counter(found.key for found in names.find(fold(text)))
+    return tuple(key for key, _ in counts.most_common())
+
+
+@cache
+def _date_words() -> dict[str, Names]:
+    return {
+        "today": words(TODAY),
+        "yesterday": words(YESTERDAY),
+        **{str(day): words(names) for day, names in enumerate(WEEKDAYS)},
+    }
+
+
+def _date(passage: Passage, context: ArticleContext) -> str | None:
+    """The day the reporter's words give; the paragraph's last one; None if neither."""
+    published = dt.date.fromisoformat(context.published)
+    found = _explicit_date(passage.lead, published) or _explicit_date(passage.frame, published)
+    folded = fold(passage.frame)
+    date_words = _date_words()
+    if found is None and date_words["yesterday"].find(folded):
+        found = (published - dt.timedelta(days=1)).isoformat()
+    for day in range(7):
+        if found is None and date_words[str(day)].find(folded):
+            back = (published.weekday() - day) % 7
+            found = (published - dt.timedelta(days=back)).isoformat()
+    if found is None and date_words["today"].find(folded):
+        found = context.published
+    if found is not None:
+        context.date = (passage.paragraph, found)
+        return found
+    if context.date is not None and context.date[0] == passage.paragraph:
+        return context.date[1]
+    return None
+
+
+def _explicit_date(frame: str, published: dt.date) -> str | None:
+    """A day and month the frame names ("21 January", "12 شباط/فبراير"), with the year
+    the text gives or the one that puts it on or before the publication date."""
+    tokens = frame.split()
+    for index, token in enumerate(tokens):
+        if not _DAY_RE.fullmatch(fold(token).strip("(),.،")):
+            continue
+        for length in (3, 2, 1):
+            candidate = english_months(" ".join(tokens[index : index + 1 + length]))
+            candidate = candidate.strip("(),.،")
+            found = _as_date(candidate, published)
+            if found is not None:
+                return found
+    return None
+
+
+def _as_date(text: str, published: dt.date) -> str | None:
+    try:
+        return parse_date(text)
+    except DateError:
+        pass
+    try:
+        day = dt.date.fromisoformat(parse_date(f"{text} {published.year}"))
+    except DateError:
+        return None
+    if day > published:
+        day = day.replace(year=day.year - 1)
+    return day.isoformat()
+
+
+def claim_fields(proposal: Proposal) -> dict[str, Any]:
+    """The proposal as the fields `record` and `import` take."""
+    return {
+        "side": proposal.side,
+        "to": [],
+        "speaker": proposal.speaker,
+        "round": proposal.round,
+        "date": proposal.date,
+        "topic": proposal.topics[0] if proposal.topics else None,
+        "kind": proposal.kind,
+        "text": proposal.text,
+        "verbatim": proposal.attribution == "quote",
+        "source": proposal.source,
+        "url": proposal.url,
+        "published": proposal.published,
+        "tags": [],
+        "note": proposal.note,
+    }
