@@ -120,7 +120,7 @@ def _sentence_passages(
     if long_quotes:
         previous = start
         for a, b in long_quotes:
-            lead = _frame(paragraph, previous, a, [])
+            lead = _frame(paragraph, previous, a - 1, [])
             previous = min(b + 1, end)
             for piece in pieces(paragraph[a:b]):
                 yield Passage(piece, frame, lead, True, number)

@@ -32,6 +32,7 @@ from claimtrack.extract.lexicon import (
 )
 from claimtrack.extract.names import Found, Names, Vocabulary, words
 from claimtrack.extract.passages import Passage, find_passages, reporting_verb
+from claimtrack.extract.scoring import matches
 from claimtrack.textmatch import fold
 
 ATTRIBUTIONS = ("quote", "readout", "paraphrase")
@@ -97,14 +98,33 @@ def propose(
 ) -> list[Proposal]:
     """The claims an article reports, in the order it reports them."""
     context = ArticleContext(published, _article_topics(text, vocabulary.topic_names))
-    proposals = []
+    proposals: dict[str, Proposal] = {}  # a passage the article repeats is proposed once
     for passage in find_passages(text):
         proposal = _proposal(passage, vocabulary, context)
-        if proposal is not None:
-            proposals.append(
-                replace(proposal, source=source, url=url, published=published, round=round_)
+        if proposal is not None and proposal.text not in proposals:
+            proposals[proposal.text] = replace(
+                proposal, source=source, url=url, published=published, round=round_
             )
-    return proposals
+    return list(proposals.values())
+
+
+def mark_duplicates(proposals: list[Proposal], claims: list[dict[str, Any]]) -> list[Proposal]:
+    """Each proposal with `duplicate_of` set when a stored claim of that day says the same."""
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for claim in sorted(claims, key=lambda c: c["id"]):
+        by_date.setdefault(claim["date"], []).append(claim)
+    marked = []
+    for proposal in proposals:
+        same = next(
+            (
+                c["id"]
+                for c in by_date.get(proposal.date, [])
+                if matches(proposal.text, c["text"]) or matches(c["text"], proposal.text)
+            ),
+            None,
+        )
+        marked.append(replace(proposal, duplicate_of=same))
+    return marked
 
 
 def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext) -> Proposal | None:
@@ -140,8 +160,8 @@ def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext)
 def _continues(passage: Passage) -> bool:
     """A quotation introduced by a colon or by "also" alone goes on from the one before."""
     lead = passage.lead.rstrip()
-    words = fold(lead).strip(" ،,:").split()
-    return lead.endswith(":") or (0 < len(words) <= 2 and set(words) <= _continuations())
+    words = [word for word in fold(passage.frame).split() if any(c.isalpha() for c in word)]
+    return lead.endswith(":") or (len(words) <= 2 and set(words) <= _continuations())
 
 
 @cache
@@ -182,7 +202,10 @@ def _speaker(
             continue
         if subject in back:
             return Speaker(), False
-        readout = subject in readouts or _is_institution(subject, people, vocabulary)
+        # A statement, ministry or press service speaks: a readout, unless a person does.
+        readout = _is_institution(subject, people, vocabulary) or (
+            bool(readouts) and subject not in people
+        )
         if readout:
             return _readout_speaker(passage, vocabulary, people, sides), True
         if subject in people:
@@ -333,7 +356,7 @@ def _as_date(text: str, published: dt.date) -> str | None:
 
 
 def claim_fields(proposal: Proposal) -> dict[str, Any]:
-    """The proposal as the fields `record` and `import` take."""
+    """The proposal as claim fields, for review and for `import` (see `stored_fields`)."""
     return {
         "side": proposal.side,
         "to": [],
@@ -343,10 +366,17 @@ def claim_fields(proposal: Proposal) -> dict[str, Any]:
         "topic": proposal.topics[0] if proposal.topics else None,
         "kind": proposal.kind,
         "text": proposal.text,
-        "verbatim": proposal.attribution == "quote",
+        "attribution": proposal.attribution,
         "source": proposal.source,
         "url": proposal.url,
         "published": proposal.published,
         "tags": [],
         "note": proposal.note,
     }
+
+
+def stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Claim fields as the store holds them: schema 1 keeps `verbatim` for a quote."""
+    stored = {name: value for name, value in fields.items() if name != "attribution"}
+    stored["verbatim"] = fields.get("attribution") == "quote"
+    return stored
