@@ -71,37 +71,44 @@ REPORTING_VERBS: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-# What the quoted words themselves say, for a verb that says only "said".
+# What the quoted words themselves say, for a verb that says only "said"; the first
+# kind whose cue occurs wins, the most specific kinds first.
 KIND_CUES: Final[dict[str, tuple[str, ...]]] = {
     "warning": (
         "لن نسمح", "سنتخذ", "ستتخذ", "إجراءات جوابية", "عواقب", "وإلا", "إن لم", "إذا لم",
+        "إذا استمر", "إذا استمرت", "قطع للعلاقات", "قطع العلاقات",
         "will not allow", "will not tolerate", "consequences", "otherwise", "or else",
+        "if they continue", "sever relations", "break off relations",
         "не позволим", "не допустим", "ответные меры", "последствия", "иначе",
+        "если продолжат", "разрыв отношений",
     ),
     "rejection": (
-        "غير مقبول", "لا نقبل", "لن نقبل", "لا يوافق", "نرفض", "unacceptable", "we reject",
-        "does not accept", "will never accept", "will not accept", "неприемлем", "не принимаем",
-        "не примем", "отвергаем",
+        "غير مقبول", "عدم قبول", "لا نقبل", "لن نقبل", "لا يوافق", "نرفض",
+        "unacceptable", "we reject", "does not accept", "will never accept", "will not accept",
+        "неприемлем", "неприемлемо", "не принимаем", "не примем", "отвергаем",
+    ),
+    "proposal": (
+        "نقترح", "سيكون من الصواب", "we propose", "we suggest", "it would be right to",
+        "предлагаем", "было бы правильно",
+    ),
+    "acceptance": (
+        "نرحب", "اتفق", "اتفقنا", "اتفقا", "اتفقتا", "we welcome", "we agreed", "as agreed",
+        "приветствуем", "договорились",
     ),
     "demand": (
-        "يجب", "ضرورة", "طلبنا", "نطلب", "سأطلب", "نطالب", "فقط إذا", "must", "demand",
-        "we insist", "we ask", "only if", "должны", "необходимо", "требуем", "обязаны",
-        "только если",
+        "يجب", "ضرورة", "طلبنا", "نطلب", "سأطلب", "نطالب", "فقط إذا", "استفسارا", "must",
+        "demand", "we insist", "we ask", "only if", "должны", "необходимо", "требуем",
+        "обязаны", "только если",
     ),
     "response": (
         "الرد", "ردود", "الردود", "ردهم", "ردها", "استجابة", "reply", "replies", "response",
         "ответ", "ответы", "ответе",
     ),
-    "proposal": ("نقترح", "we propose", "we suggest", "предлагаем"),
-    "acceptance": (
-        "نرحب", "اتفقنا", "اتفقا", "اتفقتا", "we welcome", "we agreed", "приветствуем",
-        "договорились",
-    ),
 }
 
 # The subject of the verb is an institution's statement, not a person speaking.
 READOUT_NOUNS: Final = (
-    "بيان", "البيان", "وزارة", "الخارجية", "الكرملين", "الرئاسة", "المكتب الصحفي",
+    "بيان", "البيان", "التصريحات", "وزارة", "الخارجية", "الكرملين", "الرئاسة", "المكتب الصحفي",
     "الخدمة الصحفية",
     "statement", "readout", "ministry", "press service", "press office", "kremlin",
     "white house", "state department",

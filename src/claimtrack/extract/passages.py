@@ -55,6 +55,7 @@ class Passage:
     lead: str  # the frame's part before this passage: where its verb is
     quoted: bool
     paragraph: int
+    inner: bool = False  # someone else's words reported inside a quotation
 
 
 def paragraphs(text: str) -> list[str]:
@@ -129,10 +130,10 @@ def _sentence_passages(
     verb = reporting_verb(sentence)
     if verb is None:
         return
-    split = _complementiser_after(sentence, verb[1])
+    split = complementiser_after(sentence, verb[1])
     if split is None:
         return
-    reported = _clean(sentence[split:])
+    reported = clean(sentence[split:])
     if _words(reported) >= MIN_QUOTE_WORDS:
         lead = sentence[:split].strip()
         for piece in pieces(reported):
@@ -144,7 +145,7 @@ def pieces(text: str) -> list[str]:
     sentence into its clauses; a piece too short to stand alone stays with the one before."""
     text = " ".join(text.split())
     if len(text) <= LONG_PASSAGE:
-        return [_clean(text)]
+        return [clean(text)]
     cut: list[str] = []
     for start, end in sentences(text, []):
         sentence = text[start:end]
@@ -152,7 +153,7 @@ def pieces(text: str) -> list[str]:
             cut += _joined(_split(sentence, _CLAUSE_RE), MIN_CLAUSE_WORDS)
         else:
             cut.append(sentence)
-    return [_clean(piece) for piece in _joined(cut, MIN_QUOTE_WORDS)]
+    return [clean(piece) for piece in _joined(cut, MIN_QUOTE_WORDS)]
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
@@ -163,11 +164,11 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
 def _joined(parts: list[str], min_words: int) -> list[str]:
     joined: list[str] = []
     for part in parts:
-        if joined and _words(_clean(part)) < min_words:
+        if joined and _words(clean(part)) < min_words:
             joined[-1] = f"{joined[-1].rstrip()} {part.strip()}"
         else:
             joined.append(part)
-    if len(joined) > 1 and _words(_clean(joined[0])) < min_words:
+    if len(joined) > 1 and _words(clean(joined[0])) < min_words:
         joined[:2] = [f"{joined[0].rstrip()} {joined[1].strip()}"]
     return joined
 
@@ -182,7 +183,7 @@ def _frame(paragraph: str, start: int, end: int, quotes: list[tuple[int, int]]) 
     return " ".join("".join(parts).split())
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """The passage without surrounding spaces, quotation marks and the sentence's end."""
     text = " ".join(text.split()).strip(" \"'«»“”„‚‘’‹›「」『』")
     return re.sub(r"[\s.,،;؛:]+$", "", text) or text
@@ -223,7 +224,7 @@ def _complementiser_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
-def _complementiser_after(sentence: str, position: int) -> int | None:
+def complementiser_after(sentence: str, position: int) -> int | None:
     """Where reported speech starts in `sentence`: after the first complementiser
     that follows the verb at `position` (a position in the folded sentence)."""
     folded = fold(sentence)

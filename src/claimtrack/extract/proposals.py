@@ -31,7 +31,13 @@ from claimtrack.extract.lexicon import (
     YESTERDAY,
 )
 from claimtrack.extract.names import Found, Names, Vocabulary, words
-from claimtrack.extract.passages import Passage, find_passages, reporting_verb
+from claimtrack.extract.passages import (
+    Passage,
+    clean,
+    complementiser_after,
+    find_passages,
+    reporting_verb,
+)
 from claimtrack.extract.scoring import matches
 from claimtrack.textmatch import fold
 
@@ -39,6 +45,7 @@ ATTRIBUTIONS = ("quote", "readout", "paraphrase")
 _CAPITALISED_NAME_RE = re.compile(
     r"(?<![\w-])[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,3}(?![\w-])"
 )
+_INNER_LEAD_WORDS = 4  # how far into a quotation a verb may start an inner report
 _DAY_RE = re.compile(r"(?<![\d/])\d{1,2}(?![\d/])")
 
 
@@ -128,13 +135,15 @@ def mark_duplicates(proposals: list[Proposal], claims: list[dict[str, Any]]) -> 
 
 
 def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext) -> Proposal | None:
+    passage = _reported_within(passage, vocabulary)
     verb = reporting_verb(passage.lead) or reporting_verb(passage.frame)
     speaker, named = _speaker(passage, vocabulary, verb)
     if not named:
         if verb is None and not _continues(passage):
             return None  # a quotation nobody is said to have spoken: a title, a slogan
         speaker = context.speaker
-    context.speaker = speaker
+    if not passage.inner:  # the quotation's own speaker goes on after an inner report
+        context.speaker = speaker
     notes: list[str] = []
     topics = _topics(passage, vocabulary.topic_names)
     if not topics and context.topics:
@@ -155,6 +164,26 @@ def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext)
         date=date,
         notes=tuple(notes),
     )
+
+
+def _reported_within(passage: Passage, vocabulary: Vocabulary) -> Passage:
+    """A quotation that starts by reporting someone else ("Blinken said that ...")
+    is that person's words as the speaker paraphrases them."""
+    verb = reporting_verb(passage.text) if passage.quoted else None
+    if verb is None or len(fold(passage.text)[: verb[1]].split()) > _INNER_LEAD_WORDS:
+        return passage
+    split = complementiser_after(passage.text, verb[1])
+    if split is None:
+        return passage
+    lead = passage.text[:split].strip()
+    folded = fold(lead)
+    gaps = [
+        found.start - verb[2] if found.start >= verb[2] else verb[1] - found.end
+        for found in vocabulary.people_names.find(folded)
+    ]
+    if not gaps or min(gaps) > 1:  # the person must be the verb's subject, next to it
+        return passage
+    return Passage(clean(passage.text[split:]), lead, lead, False, passage.paragraph, True)
 
 
 def _continues(passage: Passage) -> bool:
