@@ -9,7 +9,7 @@ proposal, incomplete ones included, against the store's claims with
 least 80% of the claim's characters and is at most three times as long).
 Duplicate marking is left out: the store already holds these very claims.
 
-    python benchmarks/extract.py                      # prints the table
+    python benchmarks/extract.py                      # ../shared/seeds; prints the table
     python benchmarks/extract.py --format md          # the table for the README
     python benchmarks/extract.py --check              # exit 1 when a target is missed
 
@@ -74,6 +74,15 @@ def _matching_date(text: str, published_by_text: list[tuple[str, str]]) -> str:
     return sorted(votes.items(), key=lambda item: (-item[1], item[0]))[0][0]
 
 
+def default_seeds() -> Path:
+    """../shared/seeds from the checkout, or the nearest shared/seeds further up
+    (a git worktree sits one folder deeper than the main checkout)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared" / "seeds"
+    return ROOT.parent / "shared" / "seeds"
+
+
 def table(result: Score, fmt: str) -> str:
     rows = [(label, value, count, f"{TARGETS[label]:.0%}") for label, value, count in result.rows()]
     header = ("figure", "value", "count", "target")
@@ -93,7 +102,7 @@ def table(result: Score, fmt: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--seeds", type=Path, default=default_seeds())
     parser.add_argument("--store", type=Path, default=ROOT / "examples" / f"{PRESET}.json")
     parser.add_argument("--format", choices=("text", "md"), default="text")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
