@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from claimtrack.dates import parse_date
-from claimtrack.errors import DateError
+from claimtrack.errors import DateError, InputError
 from claimtrack.extract.article import english_months
 from claimtrack.extract.lexicon import (
     BACK_REFERENCES,
@@ -406,6 +406,11 @@ def claim_fields(proposal: Proposal) -> dict[str, Any]:
 
 def stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Claim fields as the store holds them: schema 1 keeps `verbatim` for a quote."""
+    attribution = fields.get("attribution")
+    if attribution not in ATTRIBUTIONS:
+        raise InputError(
+            f"unknown attribution {attribution!r}", f"Use one of: {', '.join(ATTRIBUTIONS)}"
+        )
     stored = {name: value for name, value in fields.items() if name != "attribution"}
-    stored["verbatim"] = fields.get("attribution") == "quote"
+    stored["verbatim"] = attribution == "quote"
     return stored
