@@ -55,6 +55,12 @@ def html_main_text(html: str) -> str:
         found = trafilatura.extract(html, include_comments=False)
         if found:
             return str(found)
+    return plain_main_text(html)
+
+
+def plain_main_text(html: str) -> str:
+    """The fallback: the text of the page's <article>, <main> or <body>, with the
+    standard library's parser."""
     parser = _MainText()
     parser.feed(html)
     parser.close()
