@@ -206,3 +206,20 @@ def test_score_counts_recall_precision_and_fields() -> None:
         ("date right, of matched", "50%", "1/2"),
         ("kind right, of matched", "50%", "1/2"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. " * 50_000,  # sentence ends that are all abbreviations
+        '"a" ' * 50_000,  # a paragraph of short quotations
+        "He said that " + "x. " * 50_000,  # a reported sentence of tiny pieces
+        "«" * 20_000 + "said",  # quotation marks never closed
+    ],
+)
+def test_large_articles_take_linear_time(vocabulary: Vocabulary, text: str) -> None:
+    import time
+
+    started = time.monotonic()
+    propose(text, vocabulary, published="2023-03-03")
+    assert time.monotonic() - started < 10

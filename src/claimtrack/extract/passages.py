@@ -9,6 +9,7 @@ returns each stretch of reported speech with the reporter's words around it (its
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ _CLOSERS = {
 _OPEN_CONTEXT = set(" \t\n([{:،,؛;—–-") | set(_CLOSERS)
 _SENTENCE_END_RE = re.compile(r"(?:[.!?؟…]+|\.\.)(?=\s|$)")
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-ZА-Я]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Jr|Sr|U\.S|U\.N|т\.е|т\.д|г)$"
+    r"\b(?:[A-ZА-Я]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Jr|Sr|U\.S|U\.N|т\.е|т\.д|г)$"
 )
+_LONGEST_ABBREVIATION = 6  # looked at before a period: "U.S", with room for its boundary
 MIN_QUOTE_WORDS = 4  # shorter quotes are names, titles or scare quotes
 # A claim is one point: a quotation longer than this is proposed sentence by
 # sentence, and a sentence longer than this clause by clause.
@@ -91,12 +93,15 @@ def _may_close(text: str, i: int) -> bool:
 def sentences(paragraph: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a sentence end inside a quotation is no end."""
     bounds: list[tuple[int, int]] = []
+    starts = [a for a, _ in quotes]  # quotations are in order and never overlap
     start = 0
     for match in _SENTENCE_END_RE.finditer(paragraph):
         end = match.end()
-        if any(a <= match.start() < b for a, b in quotes):
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < quotes[before][1]:
             continue
-        if _ABBREVIATION_RE.search(paragraph[start : match.start()]) and match.group() == ".":
+        word = paragraph[max(start, match.start() - _LONGEST_ABBREVIATION) : match.start()]
+        if match.group() == "." and _ABBREVIATION_RE.search(word):
             continue
         bounds.append((start, end))
         start = end
@@ -108,9 +113,10 @@ def sentences(paragraph: str, quotes: list[tuple[int, int]]) -> list[tuple[int, 
 def find_passages(text: str) -> Iterator[Passage]:
     for number, paragraph in enumerate(paragraphs(text)):
         quotes = quote_spans(paragraph)
+        starts = [a for a, _ in quotes]
         for start, end in sentences(paragraph, quotes):
-            inside = [(a, b) for a, b in quotes if start <= a - 1 and a <= end]
-            yield from _sentence_passages(paragraph, start, end, inside, number)
+            first, last = bisect.bisect_left(starts, start + 1), bisect.bisect_right(starts, end)
+            yield from _sentence_passages(paragraph, start, end, quotes[first:last], number)
 
 
 def _sentence_passages(
@@ -162,15 +168,15 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 def _joined(parts: list[str], min_words: int) -> list[str]:
-    joined: list[str] = []
+    groups: list[list[str]] = []
     for part in parts:
-        if joined and _words(clean(part)) < min_words:
-            joined[-1] = f"{joined[-1].rstrip()} {part.strip()}"
+        if groups and _words(clean(part)) < min_words:
+            groups[-1].append(part.strip())
         else:
-            joined.append(part)
-    if len(joined) > 1 and _words(clean(joined[0])) < min_words:
-        joined[:2] = [f"{joined[0].rstrip()} {joined[1].strip()}"]
-    return joined
+            groups.append([part.strip()])
+    if len(groups) > 1 and _words(clean(" ".join(groups[0]))) < min_words:
+        groups[:2] = [groups[0] + groups[1]]
+    return [" ".join(group) for group in groups]
 
 
 def _frame(paragraph: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
