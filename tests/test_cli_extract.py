@@ -47,9 +47,9 @@ def test_jsonl_in_a_pipe(run: Run, vocabulary_store: Path) -> None:
         "tags": [],
         "text": "Мы требуем немедленного вывода войск с границы до следующего раунда",
         "to": [],
-        "topic": "troops",
+        "topics": ["troops"],
         "url": None,
-        "verbatim": True,
+        "attribution": "quote",
     }
     assert result.stderr == "Proposed 5 claims\n"
 
@@ -167,9 +167,9 @@ def test_review_accept_skip_edit_quit(vocabulary_store: Path) -> None:
     assert "e - edit a field, then decide" in output
     assert "Recorded 2 claims: " in output
     recorded = claims(vocabulary_store)
-    assert [(c["kind"], c["verbatim"], c["text"]) for c in recorded] == [
-        ("statement", False, 'the talks had been "frank and useful" for both delegations'),
-        ("proposal", True, "Only then can we discuss the rest of the agenda"),
+    assert [(c["kind"], c["attribution"], c["text"]) for c in recorded] == [
+        ("statement", "paraphrase", 'the talks had been "frank and useful" for both delegations'),
+        ("proposal", "quote", "Only then can we discuss the rest of the agenda"),
     ]
     assert json.loads(vocabulary_store.read_bytes())["history"]
     operations = [
@@ -183,12 +183,16 @@ def test_review_refuses_an_incomplete_claim_until_edited(
 ) -> None:
     article = tmp_path / "a.txt"
     article.write_text("3 March 2023\n\nA man said that the border is closed for now.\n", "utf-8")
-    answers = ["y", "e", "speaker", "Петренко", "e", "topic", "troops", "y"]
+    answers = ["y", "e", "speaker", "Петренко", "e", "topics", "troops, ceasefire", "y"]
     code, output = review(vocabulary_store, article, answers)
     assert code == 0, output
     assert "Error: a claim needs side, topic" in output
     [claim] = claims(vocabulary_store)
-    assert (claim["speaker"], claim["side"], claim["topic"]) == ("Ivan Petrenko", "south", "troops")
+    assert (claim["speaker"], claim["side"], claim["topics"]) == (
+        "Ivan Petrenko",
+        "south",
+        ["troops", "ceasefire"],
+    )
 
 
 def test_review_quit_at_once_records_nothing(vocabulary_store: Path) -> None:

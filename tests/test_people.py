@@ -134,7 +134,7 @@ def test_record_free_speaker_without_side_is_refused(fails: Fails, with_lavrov: 
         "-d",
         "2022-01-21",
         "x",
-        error="a claim needs side",
+        error="--side is required",
     )
 
 

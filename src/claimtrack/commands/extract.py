@@ -117,8 +117,6 @@ def _proposals(
 
 
 def _write_jsonl(pairs: list[tuple[Any, dict[str, Any]]], include_duplicates: bool) -> None:
-    from claimtrack.extract.proposals import stored_fields
-
     lines, duplicates, incomplete = [], 0, 0
     for proposal, fields in pairs:
         if proposal.duplicate_of and not include_duplicates:
@@ -127,7 +125,7 @@ def _write_jsonl(pairs: list[tuple[Any, dict[str, Any]]], include_duplicates: bo
             incomplete += 1
         else:
             option = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-            lines.append(orjson.dumps(stored_fields(fields), option=option))
+            lines.append(orjson.dumps(fields, option=option))
     write_stdout(b"".join(lines))
     message = f"Proposed {len(lines)} claim{'s' if len(lines) != 1 else ''}"
     if duplicates:
@@ -190,23 +188,5 @@ def _complete(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
 
 def claim_input(fields: dict[str, Any]) -> Any:
     from claimtrack.claims import ClaimInput
-    from claimtrack.extract.proposals import stored_fields
 
-    stored = stored_fields(fields)
-    names = (
-        "text",
-        "side",
-        "to",
-        "round",
-        "date",
-        "topic",
-        "kind",
-        "speaker",
-        "source",
-        "url",
-        "published",
-        "verbatim",
-        "tags",
-        "note",
-    )
-    return ClaimInput(**{name: stored.get(name) for name in names})
+    return ClaimInput(**fields)

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from claimtrack.dates import parse_date
-from claimtrack.errors import DateError, InputError
+from claimtrack.errors import DateError
 from claimtrack.extract.article import english_months
 from claimtrack.extract.lexicon import (
     BACK_REFERENCES,
@@ -41,7 +41,6 @@ from claimtrack.extract.passages import (
 from claimtrack.extract.scoring import matches
 from claimtrack.textmatch import fold
 
-ATTRIBUTIONS = ("quote", "readout", "paraphrase")
 _CAPITALISED_NAME_RE = re.compile(
     r"(?<![\w-])[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,3}(?![\w-])"
 )
@@ -74,7 +73,7 @@ class Proposal:
     @property
     def missing(self) -> list[str]:
         """Fields a claim needs that extraction could not fill."""
-        return [name for name, value in (("side", self.side), ("topic", self.topics)) if not value]
+        return [name for name, value in (("side", self.side), ("topics", self.topics)) if not value]
 
 
 @dataclass(frozen=True)
@@ -385,14 +384,14 @@ def _as_date(text: str, published: dt.date) -> str | None:
 
 
 def claim_fields(proposal: Proposal) -> dict[str, Any]:
-    """The proposal as claim fields, for review and for `import` (see `stored_fields`)."""
+    """The proposal as the claim fields `record` and `import` take."""
     return {
         "side": proposal.side,
         "to": [],
         "speaker": proposal.speaker,
         "round": proposal.round,
         "date": proposal.date,
-        "topic": proposal.topics[0] if proposal.topics else None,
+        "topics": list(proposal.topics),
         "kind": proposal.kind,
         "text": proposal.text,
         "attribution": proposal.attribution,
@@ -402,15 +401,3 @@ def claim_fields(proposal: Proposal) -> dict[str, Any]:
         "tags": [],
         "note": proposal.note,
     }
-
-
-def stored_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Claim fields as the store holds them: schema 1 keeps `verbatim` for a quote."""
-    attribution = fields.get("attribution")
-    if attribution not in ATTRIBUTIONS:
-        raise InputError(
-            f"unknown attribution {attribution!r}", f"Use one of: {', '.join(ATTRIBUTIONS)}"
-        )
-    stored = {name: value for name, value in fields.items() if name != "attribution"}
-    stored["verbatim"] = attribution == "quote"
-    return stored

@@ -24,12 +24,12 @@ EDITABLE = (
     "to",
     "attribution",
     "kind",
-    "topic",
+    "topics",
     "date",
     "round",
     "note",
 )
-LIST_FIELDS = ("to",)
+LIST_FIELDS = ("to", "topics")
 HELP = """y - record this claim
 n - skip it
 e - edit a field, then decide
@@ -107,7 +107,9 @@ def _edit(loop: Review, fields: Fields) -> bool:
     if value == "-":
         fields[name] = [] if name in LIST_FIELDS else None
     elif value:
-        fields[name] = [v.strip() for v in value.split(",")] if name in LIST_FIELDS else value
+        fields[name] = (
+            [v.strip() for v in value.split(",") if v.strip()] if name in LIST_FIELDS else value
+        )
     fields.update(loop.complete(fields))
     return True
 
@@ -119,7 +121,7 @@ def describe(number: int, total: int, proposal: Proposal, fields: Fields) -> str
     lines = [f"Proposal {number} of {total}" + (" (incomplete)" if proposal.missing else "")]
     for name in (*EDITABLE, "source", "published"):
         value = fields.get(name)
-        if value in (None, []) and name not in ("side", "topic", "speaker"):
+        if value in (None, []) and name not in ("side", "topics", "speaker"):
             continue
         lines.append(f"  {name:<12}{visible(_shown(value))}")
     if proposal.duplicate_of:
