@@ -201,3 +201,13 @@ def test_review_quit_at_once_records_nothing(vocabulary_store: Path) -> None:
     assert code == 0, output
     assert "Recorded nothing" in output
     assert vocabulary_store.read_bytes() == before
+
+
+def test_review_answers_can_come_from_a_pipe(run: Run, vocabulary_store: Path) -> None:
+    result = run("extract", str(ARTICLES / "press-ru.txt"), "--format", "review", input="n\ny\n")
+    assert result.exit_code == 0, result.stderr
+    assert "(2/5) Record this claim [y,n,e,q,?]? " in result.stdout
+    [claim] = claims(vocabulary_store)
+    assert claim["text"] == "Мы требуем немедленного вывода войск с границы до следующего раунда"
+    # the end of input quits, as q does, and keeps what was accepted
+    assert result.stderr.startswith("Recorded 1 claim: ")

@@ -223,3 +223,15 @@ def test_large_articles_take_linear_time(vocabulary: Vocabulary, text: str) -> N
     started = time.monotonic()
     propose(text, vocabulary, published="2023-03-03")
     assert time.monotonic() - started < 10
+
+
+def test_a_statement_naming_no_one_keeps_the_side_before(vocabulary: Vocabulary) -> None:
+    text = (
+        "Holloway said that the border will stay closed for now.\n"
+        "The statement added that the talks would go on next week."
+    )
+    found = propose(text, vocabulary, published="2023-03-03")
+    assert [(p.speaker, p.side, p.attribution) for p in found] == [
+        ("Jane Holloway", "north", "paraphrase"),
+        (None, "north", "readout"),
+    ]

@@ -141,6 +141,9 @@ def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext)
         if verb is None and not _continues(passage):
             return None  # a quotation nobody is said to have spoken: a title, a slogan
         speaker = context.speaker
+    if speaker.readout and speaker.side is None:
+        # "the statement added": the statement named before, so the side named before
+        speaker = replace(speaker, side=context.speaker.side)
     if not passage.inner:  # the quotation's own speaker goes on after an inner report
         context.speaker = speaker
     notes: list[str] = []
