@@ -235,3 +235,19 @@ def test_a_statement_naming_no_one_keeps_the_side_before(vocabulary: Vocabulary)
         ("Jane Holloway", "north", "paraphrase"),
         (None, "north", "readout"),
     ]
+
+
+def test_statements_named_by_no_one_are_those_of_the_person_just_named(
+    vocabulary: Vocabulary,
+) -> None:
+    text = (
+        "استشهد بيترينكو ثم هولواي بأحكامها الرئيسية. "
+        "وبحسب التصريحات، فإن الخطة انتهت تماما في الوقت الحاضر."
+    )
+    [found] = propose(text, vocabulary, published="2023-03-03")
+    assert (found.speaker, found.side, found.attribution, found.text) == (
+        "Jane Holloway",
+        "north",
+        "readout",
+        "الخطة انتهت تماما في الوقت الحاضر",
+    )

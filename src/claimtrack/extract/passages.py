@@ -36,6 +36,7 @@ _ABBREVIATION_RE = re.compile(
     r"\b(?:[A-ZА-Я]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Jr|Sr|U\.S|U\.N|т\.е|т\.д|г)$"
 )
 _LONGEST_ABBREVIATION = 6  # looked at before a period: "U.S", with room for its boundary
+_BEFORE = 300  # characters of the paragraph kept before a sentence
 MIN_QUOTE_WORDS = 4  # shorter quotes are names, titles or scare quotes
 # A claim is one point: a quotation longer than this is proposed sentence by
 # sentence, and a sentence longer than this clause by clause.
@@ -58,6 +59,7 @@ class Passage:
     quoted: bool
     paragraph: int
     inner: bool = False  # someone else's words reported inside a quotation
+    before: str = ""  # the end of the paragraph before the sentence: who was just named
 
 
 def paragraphs(text: str) -> list[str]:
@@ -124,13 +126,14 @@ def _sentence_passages(
 ) -> Iterator[Passage]:
     long_quotes = [(a, b) for a, b in quotes if _words(paragraph[a:b]) >= MIN_QUOTE_WORDS]
     frame = _frame(paragraph, start, end, long_quotes)
+    before = paragraph[max(0, start - _BEFORE) : start]
     if long_quotes:
         previous = start
         for a, b in long_quotes:
             lead = _frame(paragraph, previous, a - 1, [])
             previous = min(b + 1, end)
             for piece in pieces(paragraph[a:b]):
-                yield Passage(piece, frame, lead, True, number)
+                yield Passage(piece, frame, lead, True, number, before=before)
         return
     sentence = paragraph[start:end]
     verb = reporting_verb(sentence)
@@ -143,7 +146,7 @@ def _sentence_passages(
     if _words(reported) >= MIN_QUOTE_WORDS:
         lead = sentence[:split].strip()
         for piece in pieces(reported):
-            yield Passage(piece, lead, lead, False, number)
+            yield Passage(piece, lead, lead, False, number, before=before)
 
 
 def pieces(text: str) -> list[str]:

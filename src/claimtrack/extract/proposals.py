@@ -142,8 +142,7 @@ def _proposal(passage: Passage, vocabulary: Vocabulary, context: ArticleContext)
             return None  # a quotation nobody is said to have spoken: a title, a slogan
         speaker = context.speaker
     if speaker.readout and speaker.side is None:
-        # "the statement added": the statement named before, so the side named before
-        speaker = replace(speaker, side=context.speaker.side)
+        speaker = _statement_of_someone_before(passage, vocabulary, context)
     if not passage.inner:  # the quotation's own speaker goes on after an inner report
         context.speaker = speaker
     notes: list[str] = []
@@ -186,6 +185,18 @@ def _reported_within(passage: Passage, vocabulary: Vocabulary) -> Passage:
     if not gaps or min(gaps) > 1:  # the person must be the verb's subject, next to it
         return passage
     return Passage(clean(passage.text[split:]), lead, lead, False, passage.paragraph, True)
+
+
+def _statement_of_someone_before(
+    passage: Passage, vocabulary: Vocabulary, context: ArticleContext
+) -> Speaker:
+    """A statement that names no one ("according to the statements"): the statements of
+    the person named last just before, else of the side spoken for before."""
+    named = vocabulary.people_names.find(fold(passage.before))
+    if named:
+        person = vocabulary.people[named[-1].key]
+        return Speaker(person["name"], person["side"], readout=True)
+    return Speaker(side=context.speaker.side, readout=True)
 
 
 def _continues(passage: Passage) -> bool:
