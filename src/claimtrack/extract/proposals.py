@@ -11,24 +11,18 @@ date), resolved against the publication date.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from claimtrack.dates import parse_date
-from claimtrack.errors import DateError
-from claimtrack.extract.article import english_months
+from claimtrack.extract.dating import day_named
 from claimtrack.extract.lexicon import (
     BACK_REFERENCES,
     CONTINUATIONS,
     KIND_CUES,
     READOUT_NOUNS,
-    TODAY,
-    WEEKDAYS,
-    YESTERDAY,
 )
 from claimtrack.extract.names import Found, Names, Vocabulary, words
 from claimtrack.extract.passages import (
@@ -45,7 +39,6 @@ _CAPITALISED_NAME_RE = re.compile(
     r"(?<![\w-])[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,3}(?![\w-])"
 )
 _INNER_LEAD_WORDS = 4  # how far into a quotation a verb may start an inner report
-_DAY_RE = re.compile(r"(?<![\d/])\d{1,2}(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -336,65 +329,15 @@ def _article_topics(text: str, names: Names) -> tuple[str, ...]:
     return tuple(key for key, _ in counts.most_common())
 
 
-@cache
-def _date_words() -> dict[str, Names]:
-    return {
-        "today": words(TODAY),
-        "yesterday": words(YESTERDAY),
-        **{str(day): words(names) for day, names in enumerate(WEEKDAYS)},
-    }
-
-
 def _date(passage: Passage, context: ArticleContext) -> str | None:
     """The day the reporter's words give; the paragraph's last one; None if neither."""
-    published = dt.date.fromisoformat(context.published)
-    found = _explicit_date(passage.lead, published) or _explicit_date(passage.frame, published)
-    folded = fold(passage.frame)
-    date_words = _date_words()
-    if found is None and date_words["yesterday"].find(folded):
-        found = (published - dt.timedelta(days=1)).isoformat()
-    for day in range(7):
-        if found is None and date_words[str(day)].find(folded):
-            back = (published.weekday() - day) % 7
-            found = (published - dt.timedelta(days=back)).isoformat()
-    if found is None and date_words["today"].find(folded):
-        found = context.published
+    found = day_named(passage.lead, passage.frame, context.published)
     if found is not None:
         context.date = (passage.paragraph, found)
         return found
     if context.date is not None and context.date[0] == passage.paragraph:
         return context.date[1]
     return None
-
-
-def _explicit_date(frame: str, published: dt.date) -> str | None:
-    """A day and month the frame names ("21 January", "12 شباط/فبراير"), with the year
-    the text gives or the one that puts it on or before the publication date."""
-    tokens = frame.split()
-    for index, token in enumerate(tokens):
-        if not _DAY_RE.fullmatch(fold(token).strip("(),.،")):
-            continue
-        for length in (3, 2, 1):
-            candidate = english_months(" ".join(tokens[index : index + 1 + length]))
-            candidate = candidate.strip("(),.،")
-            found = _as_date(candidate, published)
-            if found is not None:
-                return found
-    return None
-
-
-def _as_date(text: str, published: dt.date) -> str | None:
-    try:
-        return parse_date(text)
-    except DateError:
-        pass
-    try:
-        day = dt.date.fromisoformat(parse_date(f"{text} {published.year}"))
-    except DateError:
-        return None
-    if day > published:
-        day = day.replace(year=day.year - 1)
-    return day.isoformat()
 
 
 def claim_fields(proposal: Proposal) -> dict[str, Any]:
