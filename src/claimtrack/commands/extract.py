@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 import orjson
@@ -12,7 +12,13 @@ import orjson
 from claimtrack.commands.common import AppContext, pass_app, write_stdout
 from claimtrack.commands.completion import complete_rounds
 
+if TYPE_CHECKING:
+    from claimtrack.claims import ClaimInput
+    from claimtrack.extract.proposals import Proposal
+    from claimtrack.store import Store
+
 FORMATS = ("review", "jsonl")
+Pairs = list[tuple["Proposal", dict[str, Any]]]
 
 
 @click.command(name="extract")
@@ -84,13 +90,13 @@ def extract_command(
 
 
 def _proposals(
-    store: Any,
+    store: Store,
     raw: bytes,
     published: str | None,
     source: str | None,
     url: str | None,
     round_: str | None,
-) -> list[Any]:
+) -> list[Proposal]:
     from claimtrack.dates import parse_date
     from claimtrack.errors import InputError
     from claimtrack.extract.article import article_text, dateline
@@ -116,7 +122,7 @@ def _proposals(
     )
 
 
-def _write_jsonl(pairs: list[tuple[Any, dict[str, Any]]], include_duplicates: bool) -> None:
+def _write_jsonl(pairs: Pairs, include_duplicates: bool) -> None:
     lines, duplicates, incomplete = [], 0, 0
     for proposal, fields in pairs:
         if proposal.duplicate_of and not include_duplicates:
@@ -138,9 +144,7 @@ def _write_jsonl(pairs: list[tuple[Any, dict[str, Any]]], include_duplicates: bo
     click.echo(message, err=True)
 
 
-def _review(
-    app: AppContext, store: Any, pairs: list[tuple[Any, dict[str, Any]]], include_duplicates: bool
-) -> None:
+def _review(app: AppContext, store: Store, pairs: Pairs, include_duplicates: bool) -> None:
     from claimtrack.claims import record_claim
     from claimtrack.extract.review import Review, review
     from claimtrack.store import Store
@@ -176,7 +180,7 @@ def _ask(prompt: str) -> str | None:
     return answer
 
 
-def _complete(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
+def _complete(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     """A speaker edited to a known person's alias shows their name, and their side if none."""
     from claimtrack.vocab import find_person
 
@@ -186,7 +190,7 @@ def _complete(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
     return {"speaker": person["name"], "side": fields.get("side") or person["side"]}
 
 
-def claim_input(fields: dict[str, Any]) -> Any:
+def claim_input(fields: dict[str, Any]) -> ClaimInput:
     from claimtrack.claims import ClaimInput
 
     return ClaimInput(**fields)
