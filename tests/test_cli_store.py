@@ -109,7 +109,7 @@ def test_init_refuses_an_unknown_preset(fails: Fails) -> None:
 
 def test_init_with_a_preset(run: Run, isolated_store: Path) -> None:
     preset = presets.load(PRESET)
-    size = sum(len(preset.get(table, [])) for table in ("sides", "topics", "rounds"))
+    size = sum(len(preset.get(table, [])) for table in ("sides", "topics", "rounds", "people"))
     result = run("init", "--preset", PRESET)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (

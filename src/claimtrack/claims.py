@@ -19,7 +19,7 @@ from claimtrack.model import (
 )
 from claimtrack.store import Store
 from claimtrack.textmatch import fold
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, resolve_all
+from claimtrack.vocab import ROUNDS, SIDES, TOPICS, find_person, person_names, resolve_all
 
 MIN_PREFIX = 4
 
@@ -96,6 +96,7 @@ def responses_to(store: Store, claim_id: str) -> list[Claim]:
 
 def record_claim(store: Store, given: ClaimInput, now: str) -> Claim:
     """Validate and store a new claim; returns it with its new id."""
+    given = with_known_speaker(store, given, default_side=True)
     missing = [name for name in INPUT_REQUIRED_FIELDS if name not in given.values]
     if missing:
         raise InputError(f"a claim needs {', '.join(missing)}")
@@ -115,6 +116,7 @@ def record_claim(store: Store, given: ClaimInput, now: str) -> Claim:
 def edit_claim(store: Store, ref: str, given: ClaimInput, clear: Sequence[str], now: str) -> Claim:
     """Change the given fields; `id` and `created` never change, `updated` always does."""
     claim = find_claim(store, ref)
+    given = with_known_speaker(store, given, default_side=False)
     for name in clear:
         if name not in CLEARABLE_CLAIM_FIELDS:
             raise InputError(
@@ -134,6 +136,19 @@ def edit_claim(store: Store, ref: str, given: ClaimInput, clear: Sequence[str], 
     claim["updated"] = now
     store.replace("claims", claim["id"], claim)
     return claim
+
+
+def with_known_speaker(store: Store, given: ClaimInput, *, default_side: bool) -> ClaimInput:
+    """A speaker naming a known person (slug or alias) becomes their display name, and
+    their side when no side is given; any other speaker stays as typed."""
+    speaker = given.values.get("speaker")
+    person = find_person(store, speaker) if speaker else None
+    if person is None:
+        return given
+    values = {**given.values, "speaker": person["name"]}
+    if default_side and "side" not in values:
+        values["side"] = person["side"]
+    return ClaimInput(add=given.add, drop=given.drop, **values)
 
 
 def _round_date(store: Store, slug: str) -> str:
@@ -246,7 +261,8 @@ def filter_claims(store: Store, wanted: ClaimFilter) -> list[Claim]:
     rounds = set(resolve_all(store, ROUNDS, wanted.rounds))
     topics = set(resolve_all(store, TOPICS, wanted.topics))
     kinds = {check_kind(k) for k in wanted.kinds}
-    speakers = [fold(s) for s in wanted.speakers]
+    # A person's slug or alias finds the claims under any of their names.
+    speakers = [name for s in wanted.speakers for name in person_names(store, s)]
     tags = {fold(t) for t in wanted.tags}
     since = parse_date(wanted.since) if wanted.since else None
     until = parse_date(wanted.until) if wanted.until else None

@@ -107,7 +107,8 @@ CLAIM_SPEC: Final = (
     ClaimField(
         "speaker",
         "text",
-        "Who said it, e.g. 'Sergei Lavrov'.",
+        "Who said it: a person's slug or alias (stores their name; the side defaults to "
+        "theirs), or any name, e.g. 'Sergei Lavrov'.",
         clearable=True,
         option=Option("--speaker", None, "TEXT"),
     ),

@@ -1,4 +1,4 @@
-"""Presets: ready-made vocabularies (sides, topics, rounds) for a known negotiation."""
+"""Presets: ready-made vocabularies (sides, topics, rounds, people) for a known negotiation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,17 @@ import orjson
 
 from claimtrack.errors import InputError
 from claimtrack.store import Store
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, add_entry, new_round, new_side, new_topic
+from claimtrack.vocab import (
+    PEOPLE,
+    ROUNDS,
+    SIDES,
+    TOPICS,
+    add_entry,
+    new_person,
+    new_round,
+    new_side,
+    new_topic,
+)
 
 
 def available() -> list[str]:
@@ -55,5 +65,10 @@ def install(store: Store, name: str) -> int:
                 k: round_[k] for k in ("name", "date", "end", "venue", "parties", "note", "aliases")
             }
             add_entry(store, ROUNDS, new_round(store, round_["slug"], **fields))
+            added += 1
+    for person in preset.get("people", []):
+        if store.get(PEOPLE.table, person["slug"]) is None:
+            fields = {k: person[k] for k in ("name", "side", "role", "aliases")}
+            add_entry(store, PEOPLE, new_person(store, person["slug"], **fields))
             added += 1
     return added

@@ -1,5 +1,8 @@
 """Sides, topics and rounds: the vocabularies claims are recorded against.
 
+People (who speaks for a side) are a vocabulary too: `record --speaker` and
+`extract` recognise a person by any alias and store the display name.
+
 Each entry has a slug and aliases in any script; wherever one is taken, the slug or
 any alias works, case-insensitively and (through `textmatch.fold`) whatever the
 Arabic spelling variant. A typo is an error naming the closest entries, never a
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, TypedDict
 
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
@@ -37,7 +40,19 @@ ROUNDS = Vocabulary(
     "--date ... --name ...",
     ("end", "venue", "parties", "note", "aliases"),
 )
+PEOPLE = Vocabulary("person", "people", "name", "--name ... --side ...", ("role", "aliases"))
 VOCABULARIES = {v.kind: v for v in (SIDES, TOPICS, ROUNDS)}
+
+
+class PersonRecord(TypedDict):
+    slug: str
+    name: str  # the display name claims store as their speaker
+    side: str
+    role: str | None
+    aliases: list[str]
+
+
+PERSON_FIELDS: Final = tuple(PersonRecord.__annotations__)
 
 
 def _index(store: Store, vocab: Vocabulary) -> dict[str, str]:
@@ -149,6 +164,42 @@ def new_round(
     return record
 
 
+def new_person(
+    store: Store,
+    slug: str,
+    *,
+    name: str,
+    side: str,
+    role: str | None = None,
+    aliases: Sequence[str] = (),
+) -> dict[str, Any]:
+    return {
+        "slug": check_slug(slug, "person"),
+        "name": check_text(name, "name", required=True),
+        "side": resolve(store, SIDES, side),
+        "role": check_text(role, "role") if role else None,
+        "aliases": check_aliases(aliases),
+    }
+
+
+def find_person(store: Store, text: str) -> dict[str, Any] | None:
+    """The person `text` names by slug, display name or alias; None for free text."""
+    index = _index(store, PEOPLE)
+    slug = index.get(fold(text))
+    if slug is None:
+        by_name = {fold(p["name"]): p["slug"] for p in store.records(PEOPLE.table)}
+        slug = by_name.get(fold(text))
+    return store.get(PEOPLE.table, slug) if slug is not None else None
+
+
+def person_names(store: Store, text: str) -> list[str]:
+    """Every folded name of the person `text` names, or just `text` for a free-text speaker."""
+    person = find_person(store, text)
+    if person is None:
+        return [fold(text)]
+    return [fold(name) for name in (person["name"], person["slug"], *person["aliases"])]
+
+
 def _check_round_dates(record: dict[str, Any]) -> None:
     if record["end"] is not None and record["end"] < record["date"]:
         raise InputError(
@@ -199,6 +250,8 @@ def edit_entry(
             continue
         if name in ("date", "end"):
             record[name] = parse_date(value)
+        elif vocab is PEOPLE and name == "side":
+            record[name] = resolve(store, SIDES, value)
         else:
             record[name] = check_text(value, name, required=name == vocab.label)
     for name in set(add or {}) | set(drop or {}):
@@ -260,6 +313,10 @@ def remove_entry(store: Store, vocab: Vocabulary, text: str) -> str:
 
 def entry_users(store: Store, vocab: Vocabulary, slug: str) -> list[str]:
     """What refers to an entry, as 'claim ID' and 'round SLUG' labels."""
+    if vocab is PEOPLE:
+        person = store.get(PEOPLE.table, slug)
+        name = person["name"] if person else None
+        return [f"claim {c['id']}" for c in store.records("claims") if c["speaker"] == name]
     users = []
     for claim in store.records("claims"):
         if vocab is SIDES:

@@ -21,6 +21,7 @@ from claimtrack.claims import (
     responses_to,
     round_dates,
     sort_claims,
+    with_known_speaker,
 )
 from claimtrack.commands.common import (
     AppContext,
@@ -176,8 +177,10 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
       echo "quote" | claimtrack record -s us -T deescalation -k demand -d 2022-01-21 -
     """
     given = claim_input(text, paraphrase, **fields)
-    _refuse_missing_options(given)
     with app.write("record") as store:
+        # a known speaker brings their side, so --side is checked after the lookup
+        given = with_known_speaker(store, given, default_side=True)
+        _refuse_missing_options(given)
         claim = record_claim(store, given, app.now())
         warning = outside_round_warning(store, claim)
     click.echo(claim["id"])
@@ -293,7 +296,12 @@ def filter_options(function: F) -> F:
         click.option(
             "--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS, case_sensitive=False)
         ),
-        click.option("--speaker", "speakers", multiple=True, help="Substring, any case."),
+        click.option(
+            "--speaker",
+            "speakers",
+            multiple=True,
+            help="Substring, any case; a person's slug or alias finds all their names.",
+        ),
         click.option("--tag", "tags", multiple=True),
         click.option("--since", metavar="DATE", help="On or after DATE."),
         click.option("--until", metavar="DATE", help="On or before DATE."),

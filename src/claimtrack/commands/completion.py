@@ -82,8 +82,10 @@ def claim_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> li
 complete_sides = vocabulary("sides")
 complete_topics = vocabulary("topics")
 complete_rounds = vocabulary("rounds")
+complete_people = vocabulary("people")
 COMPLETERS: dict[str, Any] = {
     "side": complete_sides,
     "topic": complete_topics,
     "round": complete_rounds,
+    "person": complete_people,
 }

@@ -27,6 +27,7 @@ from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
 from claimtrack.render import Column, Listing, table_view
 from claimtrack.store import Store
 from claimtrack.vocab import (
+    PERSON_FIELDS,
     ROUNDS,
     SIDES,
     TOPICS,
@@ -61,10 +62,18 @@ ROUND_COLUMNS = (
     Column("parties", "parties"),
     Column("aliases", "aliases", drop=1),
 )
+PERSON_COLUMNS = (
+    Column("slug", "slug"),
+    Column("name", "name"),
+    Column("side", "side"),
+    Column("role", "role", ratio=1),
+    Column("aliases", "aliases"),
+)
 LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[Column, ...]]] = {
     "side": (SIDE_FIELDS, SIDE_COLUMNS),
     "topic": (TOPIC_FIELDS, TOPIC_COLUMNS),
     "round": (ROUND_FIELDS, ROUND_COLUMNS),
+    "person": (PERSON_FIELDS, PERSON_COLUMNS),
 }
 
 new_aliases = click.option(
