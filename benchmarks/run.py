@@ -48,7 +48,10 @@ WRITE_FLOOR_CODE = READ_FLOOR_CODE + (
 # Unset for every child. Without bytecode caches an editable install recompiles
 # claimtrack's modules on every run (about 25 ms); an installed package never does.
 UNSET = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "PYTHONDONTWRITEBYTECODE")
-SQL = "select * from claims where side = :side and topic = :topic"
+SQL = (
+    "select * from claims where side = :side"
+    " and exists (select 1 from json_each(claims.topics) where value = :topic)"
+)
 
 
 @dataclass

@@ -145,11 +145,11 @@ def build_data(
             to=sorted(rng.sample([s for s in sides if s != side], rng.choice([0, 1, 1, 2]))),
             round=round_["slug"] if round_ else None,
             date=day.isoformat(),
-            topic=rng.choice(topics),
+            topics=[rng.choice(topics)],
             kind=rng.choices(KINDS, KIND_WEIGHTS)[0],
             speaker=rng.choice([f"Spokesperson of {side}", f"Minister ({side})", None]),
             text=_text(rng, ARABIC if arabic else ENGLISH),
-            verbatim=rng.random() < 0.7,
+            attribution="quote" if rng.random() < 0.7 else "paraphrase",
             source=rng.choice(SOURCES),
             grade=rng.choice(GRADES),
             tags=sorted(rng.sample(TAGS, rng.choice([0, 0, 1, 2]))),
@@ -165,7 +165,7 @@ def build_data(
             claim["note"] = "Check the original transcript."
         stamp = (created + dt.timedelta(seconds=37 * index)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         claim["created"] = claim["updated"] = stamp
-        claim["id"] = mint_claim_id(side, claim["date"], claim["topic"], claim["text"], claims)
+        claim["id"] = mint_claim_id(side, claim["date"], claim["topics"], claim["text"], claims)
         claims[claim["id"]] = claim
         ids.append(claim["id"])
         if progress and index % 1000 == 0:

@@ -80,12 +80,12 @@ _CLAIMS: list[tuple[Any, ...]] = [
      {"speaker": "Michael Carpenter", "responds_to": "rexpgen"}),
     ("rukrnor", "russia", [], None, "2022-01-20", "ukraine", "warning",
      "Troop movements on Russian soil are our own affair",
-     {"speaker": "Dmitry Peskov", "source": "TASS", "verbatim": False}),
+     {"speaker": "Dmitry Peskov", "source": "TASS", "attribution": "paraphrase"}),
     ("nukrnor", "nato", [], None, "2022-01-20", "ukraine", "demand",
      "Russia should pull its troops back from the border", {}),
     ("rexprep", "russia", ["us"], "reply", "2022-01-26", "expansion", "demand",
      "Russia still insists on *legally binding* guarantees",
-     {"speaker": "Sergei Lavrov", "source": "Interfax", "verbatim": False,
+     {"speaker": "Sergei Lavrov", "source": "Interfax", "attribution": "paraphrase",
       "url": "https://interfax.com/a_b", "responds_to": "uexpvie"}),
     ("rexerep", "russia", ["nato"], "reply", "2022-01-26", "exercises", "statement",
      "We will study the notification idea", {"responds_to": "nexebru"}),
@@ -98,7 +98,7 @@ def claims() -> list[dict[str, Any]]:
         claim = blank_claim()
         stamp = f"2022-02-01T00:00:{number:02d}.000000Z"
         claim.update(
-            id=id_, side=side, to=to, round=round_, date=date, topic=topic, kind=kind,
+            id=id_, side=side, to=to, round=round_, date=date, topics=[topic], kind=kind,
             text=text, created=stamp, updated=stamp, **extra,
         )  # fmt: skip
         built.append(claim)
@@ -121,7 +121,7 @@ def write(path: Path) -> Path:
 # --- running commands against it -------------------------------------------------------
 
 CLAIM_HEADER = (
-    "id\tside\tto\tspeaker\tround\tdate\ttopic\tkind\ttext\ttranslation\tverbatim\tsource\turl"
+    "id\tside\tto\tspeaker\tround\tdate\ttopics\tkind\ttext\ttranslation\tattribution\tsource\turl"
     "\tpublished\tgrade\tresponds_to\ttags\tnote\tcreated\tupdated"
 )
 

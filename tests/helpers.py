@@ -24,6 +24,10 @@ EMPTY_STORE = (
     '  "history": {},\n'
     '  "meta": {\n'
     '    "schema": {\n'
+    '      "migrations": [\n'
+    '        "sourcing-and-history",\n'
+    '        "topics-and-attribution"\n'
+    "      ],\n"
     f'      "version": {SCHEMA_VERSION}\n'
     "    }\n"
     "  },\n"
@@ -91,7 +95,7 @@ SEVEN: dict[str, dict[str, Any]] = {
         "side": "russia",
         "to": ["us", "nato"],
         "round": "geneva",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "demand",
         "speaker": "Sergei Ryabkov",
         "text": "ضمانات ملزمة قانونيا بعدم توسع الناتو",
@@ -103,7 +107,7 @@ SEVEN: dict[str, dict[str, Any]] = {
         "side": "us",
         "to": ["russia"],
         "round": "geneva",
-        "topic": "missiles",
+        "topics": ["missiles"],
         "kind": "proposal",
         "speaker": "Wendy Sherman",
         "text": "Reciprocal limits on missile deployments",
@@ -113,7 +117,7 @@ SEVEN: dict[str, dict[str, Any]] = {
         "side": "nato",
         "to": ["russia"],
         "round": "nrc",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "rejection",
         "speaker": "Jens Stoltenberg",
         "text": "NATO's door remains open",
@@ -122,7 +126,7 @@ SEVEN: dict[str, dict[str, Any]] = {
     "c4": {
         "side": "russia",
         "date": "2022-01-26",
-        "topic": "deescalation",
+        "topics": ["deescalation"],
         "kind": "warning",
         "speaker": "Sergei Lavrov",
         "text": "لن ننتظر إلى الأبد",
@@ -132,7 +136,7 @@ SEVEN: dict[str, dict[str, Any]] = {
         "side": "russia",
         "to": ["nato"],
         "round": "nrc",
-        "topic": "missiles",
+        "topics": ["missiles"],
         "kind": "response",
         "speaker": "Alexander Grushko",
         "text": "الصواريخ متوسطة المدى",
@@ -141,7 +145,7 @@ SEVEN: dict[str, dict[str, Any]] = {
     "c6": {
         "side": "us",
         "date": "2022-01-26",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "response",
         "text": "Written response delivered",
         "source": "State Department",
@@ -150,7 +154,7 @@ SEVEN: dict[str, dict[str, Any]] = {
     "c7": {
         "side": "russia",
         "date": "2022-02-17",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "statement",
         "text": "Reply to the written response",
         "speaker": "MFA spokeswoman",
@@ -164,7 +168,9 @@ def record_args(fields: dict[str, Any]) -> list[str]:
     for name, value in fields.items():
         if name == "text":
             continue
-        option = {"to": "--to", "tags": "--tag"}.get(name, f"--{name.replace('_', '-')}")
+        option = {"to": "--to", "tags": "--tag", "topics": "--topic"}.get(
+            name, f"--{name.replace('_', '-')}"
+        )
         for item in value if isinstance(value, list) else [value]:
             args += [option, item]
     return [*args, fields["text"]]

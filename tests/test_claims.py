@@ -33,7 +33,7 @@ def at(second: int) -> str:
 
 
 def given(**fields: Any) -> ClaimInput:
-    base: dict[str, Any] = {"side": "russia", "topic": "missiles", "kind": "demand"}
+    base: dict[str, Any] = {"side": "russia", "topics": ["missiles"], "kind": "demand"}
     return ClaimInput(**{**base, **fields})
 
 
@@ -68,14 +68,14 @@ def test_record_every_field(domain: Store) -> None:
             to=["واشنطن", "nato", "US"],
             round="Geneva",
             date="2022-01-11",
-            topic="توسع الناتو",
+            topics=["توسع الناتو"],
             kind="Warning",
             speaker="Sergei Ryabkov",
             source="TASS",
             url="https://tass.ru/x",
             published="2022-01-12",
             translation="لا صواريخ",
-            verbatim=False,
+            attribution="paraphrase",
             grade="b2",
             responds_to=parent["id"][:5].upper(),
             tags=["missiles", "missiles", "INF"],
@@ -85,18 +85,22 @@ def test_record_every_field(domain: Store) -> None:
     )
     assert claim == {
         "id": mint_claim_id(
-            "russia", "2022-01-11", "nato-nonexpansion", "  No missiles west of the Urals  ", set()
+            "russia",
+            "2022-01-11",
+            ["nato-nonexpansion"],
+            "  No missiles west of the Urals  ",
+            set(),
         ),
         "side": "russia",
         "to": ["us", "nato"],
         "speaker": "Sergei Ryabkov",
         "round": "geneva",
         "date": "2022-01-11",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "warning",
         "text": "  No missiles west of the Urals  ",
         "translation": "لا صواريخ",
-        "verbatim": False,
+        "attribution": "paraphrase",
         "source": "TASS",
         "url": "https://tass.ru/x",
         "published": "2022-01-12",
@@ -117,13 +121,13 @@ def test_record_minimal_fills_every_field(domain: Store) -> None:
         "id": claim["id"],
         "side": "russia",
         "date": "2022-01-20",
-        "topic": "missiles",
+        "topics": ["missiles"],
         "kind": "demand",
         "text": "x",
         "created": at(1),
         "updated": at(1),
     }
-    assert claim["verbatim"] is True
+    assert claim["attribution"] == "quote"
 
 
 def test_date_defaults_to_the_rounds_date(domain: Store) -> None:
@@ -141,10 +145,10 @@ def test_a_claim_without_date_or_round_is_refused(domain: Store) -> None:
 
 
 def test_required_fields_are_named(domain: Store) -> None:
-    with raises_error("a claim needs text, side, topic, kind"):
+    with raises_error("a claim needs side, topics, kind, text"):
         record_claim(domain, ClaimInput(date="2022-01-10"), at(1))
     with raises_error("a claim needs kind"):
-        record_claim(domain, ClaimInput(text="x", side="us", topic="missiles"), at(1))
+        record_claim(domain, ClaimInput(text="x", side="us", topics=["missiles"]), at(1))
 
 
 def test_empty_text_is_refused(domain: Store) -> None:
@@ -184,7 +188,7 @@ def test_bad_fields_are_refused(
     [
         ({"side": "rusia"}, "unknown side 'rusia' (did you mean: russia?)"),
         ({"to": ["nat"]}, "unknown side 'nat' (did you mean: nato?)"),
-        ({"topic": "missile"}, "unknown topic 'missile' (did you mean: missiles?)"),
+        ({"topics": ["missile"]}, "unknown topic 'missile' (did you mean: missiles?)"),
         ({"round": "genev"}, "unknown round 'genev' (did you mean: geneva?)"),
         ({"responds_to": "zzzzzz"}, "no claim with id 'zzzzzz'"),
     ],
@@ -215,7 +219,12 @@ def test_a_duplicate_is_refused_naming_the_existing_id(domain: Store) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    [{"side": "us"}, {"date": "2022-01-11"}, {"topic": "deescalation"}, {"text": "No expansion!"}],
+    [
+        {"side": "us"},
+        {"date": "2022-01-11"},
+        {"topics": ["deescalation"]},
+        {"text": "No expansion!"},
+    ],
 )
 def test_the_same_text_differing_in_side_date_topic_or_text_is_recorded(
     domain: Store, change: dict[str, str]
@@ -239,7 +248,7 @@ def test_ids_do_not_depend_on_recording_order(domain: Store, tmp_path: Path) -> 
 
 
 def insert_with_id(store: Store, claim_id: str, **fields: Any) -> None:
-    claim = {**blank_claim(), "side": "russia", "topic": "missiles", "kind": "demand"}
+    claim = {**blank_claim(), "side": "russia", "topics": ["missiles"], "kind": "demand"}
     claim.update(id=claim_id, date="2022-01-10", text=claim_id, created=at(1), updated=at(1))
     claim.update(fields)
     store.insert("claims", claim_id, claim)
@@ -314,12 +323,12 @@ def test_edit_sets_every_field(domain: Store) -> None:
             url="http://ria.ru/1",
             published="2022-01-11",
             translation="ترجمة",
-            verbatim=False,
+            attribution="paraphrase",
             grade="a1",
             responds_to=parent["id"],
             tags=["new", "newer"],
             note="n",
-            topic="deescalation",
+            topics=["deescalation"],
         ),
         [],
         at(9),
@@ -332,12 +341,12 @@ def test_edit_sets_every_field(domain: Store) -> None:
         "url": "http://ria.ru/1",
         "published": "2022-01-11",
         "translation": "ترجمة",
-        "verbatim": False,
+        "attribution": "paraphrase",
         "grade": "A1",
         "responds_to": parent["id"],
         "tags": ["new", "newer"],
         "note": "n",
-        "topic": "deescalation",
+        "topics": ["deescalation"],
         "updated": at(9),
     }
 
@@ -364,7 +373,7 @@ def test_edit_clears_every_clearable_field(domain: Store) -> None:
     assert edited["date"] == "2022-01-10"  # the round's date stays when the round goes
 
 
-@pytest.mark.parametrize("field", ["id", "text", "side", "date", "created", "verbatim", "nope"])
+@pytest.mark.parametrize("field", ["id", "text", "side", "date", "created", "attribution", "nope"])
 def test_edit_refuses_to_clear_other_fields(domain: Store, field: str) -> None:
     claim = add(domain, text="x", round="geneva")
     with raises_error(f"cannot clear '{field}'", f"Clearable: {CLEARABLE}"):

@@ -330,15 +330,15 @@ def test_gaps_tsv(run):
     assert ok(run, "gaps") == tsv(
         GAPS_HEADER,
         "uexebru\tus\trussia\t\tbrussels\t2022-01-12\texercises\tproposal"
-        "\tWe propose transparency for exercises\t\ttrue\t\t\t\t\t\t\t\t"
+        "\tWe propose transparency for exercises\t\tquote\t\t\t\t\t\t\t\t"
         + stamp.format(5)
         + "\t14",
         "nukrnor\tnato\t\t\t\t2022-01-20\tukraine\tdemand"
-        "\tRussia should pull its troops back from the border\t\ttrue\t\t\t\t\t\t\t\t"
+        "\tRussia should pull its troops back from the border\t\tquote\t\t\t\t\t\t\t\t"
         + stamp.format(12)
         + "\t6",
         "rexprep\trussia\tus\tSergei Lavrov\treply\t2022-01-26\texpansion\tdemand"
-        "\tRussia still insists on *legally binding* guarantees\t\tfalse\tInterfax"
+        "\tRussia still insists on *legally binding* guarantees\t\tparaphrase\tInterfax"
         "\thttps://interfax.com/a_b\t\t\tuexpvie\t\t\t" + stamp.format(13) + "\t0",
     )
 

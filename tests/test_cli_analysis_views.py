@@ -105,7 +105,7 @@ def big_store(path: Path) -> Path:
                     number += 1
                     record = blank_claim()
                     record.update(
-                        id=f"c{number}", side=side, round=slug, topic=topic, kind=kind,
+                        id=f"c{number}", side=side, round=slug, topics=[topic], kind=kind,
                         date=data["rounds"][slug]["date"], text=f"claim {number}",
                         created=f"2022-02-01T00:00:00.{number:06d}Z",
                     )  # fmt: skip
@@ -195,10 +195,10 @@ def test_timeline_tsv(run):
     assert lines[0] == CLAIM_HEADER
     assert lines[1:] == [
         "nexpbru\tnato\trussia\tJens Stoltenberg\tbrussels\t2022-01-12\texpansion\trejection"
-        "\tNATO's door remains open\t\ttrue\t\t\t\t\t\t\t"
+        "\tNATO's door remains open\t\tquote\t\t\t\t\t\t\t"
         "\t2022-02-01T00:00:06.000000Z\t2022-02-01T00:00:06.000000Z",
         "uexpvie\tus\trussia\tMichael Carpenter\tvienna\t2022-01-13\texpansion\trejection"
-        "\tNo one can veto NATO's open door\t\ttrue\t\t\t\t\trexpgen\t\t"
+        "\tNo one can veto NATO's open door\t\tquote\t\t\t\t\trexpgen\t\t"
         "\t2022-02-01T00:00:10.000000Z\t2022-02-01T00:00:10.000000Z",
     ]
 

@@ -83,11 +83,11 @@ def test_record_every_option(run: Run, record: Record, vocab_store: Path) -> Non
         "speaker": "Sergei Ryabkov",
         "round": "geneva",
         "date": "2022-01-11",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "warning",
         "text": "ضمانات ملزمة قانونيا",
         "translation": "Legally binding guarantees",
-        "verbatim": False,
+        "attribution": "paraphrase",
         "source": "TASS",
         "url": "https://tass.ru/politika/1",
         "published": "2022-01-12",
@@ -112,13 +112,13 @@ def test_record_short_options_and_defaults(record: Record, vocab_store: Path) ->
         "to": ["russia"],
         "round": "nrc",
         "date": "2022-01-12",  # the round's
-        "topic": "missiles",
+        "topics": ["missiles"],
         "kind": "proposal",
         "text": "x",
         "created": claim["created"],
         "updated": claim["updated"],
     }
-    assert claim["verbatim"] is True
+    assert claim["attribution"] == "quote"
     assert claim["created"].endswith("Z") and claim["created"][10] == "T"
 
 
@@ -181,9 +181,9 @@ def test_the_same_claim_in_two_stores_gets_the_same_id(
             "Add it with: claimtrack round add genva --date ... --name ...",
         ),
         ((*BASE, "x"), "a claim needs a date or a round. Give --date DATE or --round ROUND"),
-        (("-T", "missiles", "-k", "demand", "-d", "2022-01-10", "x"), "a claim needs side"),
-        (("-s", "us", "-k", "demand", "-d", "2022-01-10", "x"), "a claim needs topic"),
-        (("-s", "us", "-T", "missiles", "-d", "2022-01-10", "x"), "a claim needs kind"),
+        (("-T", "missiles", "-k", "demand", "-d", "2022-01-10", "x"), "--side is required"),
+        (("-s", "us", "-k", "demand", "-d", "2022-01-10", "x"), "--topic is required"),
+        (("-s", "us", "-T", "missiles", "-d", "2022-01-10", "x"), "--kind is required"),
         ((*BASE, "-d", "2022-01-10", "  "), "text must not be empty"),
         ((*BASE, "-d", "2022-01-10", "a\x00b"), "text contains a NUL byte"),
         (
@@ -342,7 +342,7 @@ def test_show_csv_and_md(run: Run, thread: dict[str, str]) -> None:
         ["response", thread["c7"]],
     ]
     md = ok(run, "show", thread["c1"], "-f", "md").stdout.splitlines()
-    assert md[0] == "| relation | id | date | side | kind | speaker | text |"
+    assert md[0] == "| relation | id | date | side | kind | attr | speaker | text |"
     assert md[2].startswith(f"| claim | {thread['c1']} | 2022-01-10<br>geneva | ")
 
 
@@ -387,7 +387,7 @@ def twins(vocab_store: Path) -> list[str]:
             **blank_claim(),
             "id": claim_id,
             "side": "russia",
-            "topic": "missiles",
+            "topics": ["missiles"],
             "kind": "demand",
             "date": "2022-01-10",
             "text": claim_id,
@@ -493,14 +493,14 @@ def test_edit_every_option(run: Run, seven_store: dict[str, str], isolated_store
         "to": ["us", "nato"],
         "round": "nrc",
         "date": "2022-01-13",
-        "topic": "nato-nonexpansion",
+        "topics": ["nato-nonexpansion"],
         "kind": "acceptance",
         "speaker": "Grushko",
         "source": "RIA",
         "url": "http://ria.ru/1",
         "published": "2022-01-14",
         "translation": "ترجمة",
-        "verbatim": False,
+        "attribution": "paraphrase",
         "grade": "C3",
         "responds_to": seven_store["c3"],
         "tags": ["new", "newer"],
@@ -529,12 +529,14 @@ def test_edit_text_dash_reads_stdin(
     assert claims_in(isolated_store)[seven_store["c5"]]["text"] == "من المدخل"
 
 
-def test_edit_verbatim_back(run: Run, seven_store: dict[str, str], isolated_store: Path) -> None:
+def test_edit_attribution_back(run: Run, seven_store: dict[str, str], isolated_store: Path) -> None:
     target = seven_store["c5"]
     ok(run, "edit", target, "--paraphrase")
-    assert claims_in(isolated_store)[target]["verbatim"] is False
-    ok(run, "edit", target, "--verbatim")
-    assert claims_in(isolated_store)[target]["verbatim"] is True
+    assert claims_in(isolated_store)[target]["attribution"] == "paraphrase"
+    ok(run, "edit", target, "--attribution", "readout")
+    assert claims_in(isolated_store)[target]["attribution"] == "readout"
+    ok(run, "edit", target, "--attribution", "QUOTE")
+    assert claims_in(isolated_store)[target]["attribution"] == "quote"
 
 
 def test_edit_round_moves_a_date_that_came_from_it(

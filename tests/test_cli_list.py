@@ -241,11 +241,11 @@ def test_list_csv(run: Run, two: list[dict[str, Any]]) -> None:
     second = dict(zip(CLAIM_FIELDS, rows[2], strict=True))
     assert first["text"] == two[0]["text"]
     assert first["to"] == "us, nato"
-    assert first["verbatim"] == "true"
+    assert first["attribution"] == "quote"
     assert second["text"] == "'" + two[1]["text"]
     assert second["speaker"] == "'-Sherman"
     assert second["note"] == 'a "quoted", note'
-    assert second["verbatim"] == "false"
+    assert second["attribution"] == "paraphrase"
     raw = list(csv.reader(io.StringIO(ok(run, "list", "--format", "csv", "--raw").stdout)))
     assert raw[2][CLAIM_FIELDS.index("text")] == two[1]["text"]
 
@@ -253,7 +253,7 @@ def test_list_csv(run: Run, two: list[dict[str, Any]]) -> None:
 def test_list_json_carries_every_field_as_stored(run: Run, two: list[dict[str, Any]]) -> None:
     out = ok(run, "list", "--format", "json").stdout
     assert json.loads(out) == two
-    assert out.startswith('[\n  {\n    "created": ')
+    assert out.startswith('[\n  {\n    "attribution": "quote",\n    "created": ')
     assert "لا توسع" in out  # not \u-escaped
     assert out == json.dumps(two, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -267,11 +267,11 @@ def test_list_jsonl(run: Run, two: list[dict[str, Any]]) -> None:
 def test_list_md(run: Run, two: list[dict[str, Any]]) -> None:
     first, second = two
     assert ok(run, "list", "--format", "md").stdout == (
-        "| id | date | side | kind | speaker | text |\n"
-        "|---|---|---|---|---|---|\n"
+        "| id | date | side | kind | attr | speaker | text |\n"
+        "|---|---|---|---|---|---|---|\n"
         f"| {first['id']} | 2022-01-10<br>geneva | russia<br>→ us, nato | demand<br>missiles "
-        "|  | لا توسع<U+0009>للناتو<br>[bold]x[/] \\\\ back<br>No expansion |\n"
-        f"| {second['id']} | 2022-01-11 | us | proposal<br>missiles | -Sherman "
+        "| quote |  | لا توسع<U+0009>للناتو<br>[bold]x[/] \\\\ back<br>No expansion |\n"
+        f"| {second['id']} | 2022-01-11 | us | proposal<br>missiles | paraphrase | -Sherman "
         '| =HYPERLINK("http://x") |\n'
     )
 

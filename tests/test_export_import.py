@@ -83,7 +83,7 @@ def test_json_round_trip_is_byte_identical(run, claims, tmp_path):
 def test_json_dump_holds_everything_under_the_store_names(run, claims):
     dump = json.loads(export(run))
     assert sorted(dump) == ["claims", "rounds", "schema_version", "sides", "topics"]
-    assert dump["schema_version"] == 1
+    assert dump["schema_version"] == 2
     assert [s["slug"] for s in dump["sides"]] == ["nato", "russia", "us"]
     assert [r["slug"] for r in dump["rounds"]] == ["geneva", "nrc"]
     assert [c["id"] for c in dump["claims"]] == [claims["bare"], claims["full"], claims["formula"]]
@@ -92,7 +92,7 @@ def test_json_dump_holds_everything_under_the_store_names(run, claims):
     full = dump["claims"][1]
     assert full["text"] == ARABIC
     assert full["tags"] == ["Minsk II, 2015", "back\\slash", "=cmd"]
-    assert full["verbatim"] is False
+    assert full["attribution"] == "paraphrase"
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
@@ -112,15 +112,15 @@ def test_claim_formats_round_trip_byte_identical_and_lossless(run, claims, tmp_p
 def test_jsonl_is_one_sorted_claim_per_line(run, claims):
     lines = export(run, "--format", "jsonl").decode().splitlines()
     assert [json.loads(line)["id"] for line in lines] == list(claims.values())
-    assert lines[0].startswith('{"created":')
+    assert lines[0].startswith('{"attribution":"quote","created":')
 
 
 def test_csv_cells_are_spreadsheet_safe_and_lists_escaped(run, claims):
     text = export(run, "--format", "csv").decode()
     header, bare, full, formula = text.split("\n", 3)[0], *_csv_rows(text)
     assert header.split(",") == [
-        "id", "side", "to", "speaker", "round", "date", "topic", "kind", "text", "translation",
-        "verbatim", "source", "url", "published", "grade", "responds_to", "tags", "note",
+        "id", "side", "to", "speaker", "round", "date", "topics", "kind", "text", "translation",
+        "attribution", "source", "url", "published", "grade", "responds_to", "tags", "note",
         "created", "updated",
     ]  # fmt: skip
     assert bare[:10] == [claims["bare"], "us", "", "", "", "2022-01-05", "missiles", "statement",
@@ -220,7 +220,7 @@ def test_every_problem_is_listed_and_nothing_is_written(run, claims, tmp_path, v
     assert problems[4:] == [
         f"{source}: line 4: colour: unknown field",
         f"{source}: line 4: date: a claim needs a date or a round",
-        f"{source}: line 5: verbatim: 'yes' is not true or false",
+        f"{source}: line 5: attribution: unknown attribution 'yes'",
         f"{source}: line 5: tags: must be a list of text",
         f"Error: 8 problems in {source}; nothing was imported",
     ]
@@ -279,7 +279,7 @@ def test_unknown_vocabulary_is_fine_when_the_file_defines_it(run, vocab_store, t
     assert result.exit_code == 0, result.stderr
     [imported] = json.loads(run("list", "--side", "الاتحاد الاوروبي", "--format", "json").stdout)
     assert (imported["side"], imported["to"], imported["date"]) == ("eu", ["russia"], "2022-02-10")
-    assert imported["verbatim"] is True
+    assert imported["attribution"] == "quote"
     assert imported["created"] == imported["updated"]
     # the same claims as jsonl, without the definitions, into a store that lacks them:
     lines = tmp_path / "claims.jsonl"
@@ -543,7 +543,7 @@ def test_plover_events_map_kinds_to_plover_types(run, vocab_store):
         "translation": None,
         "speaker": None,
         "kind": "demand",
-        "topic": "missiles",
+        "topics": ["missiles"],
         "round": None,
     }
     assert [e["mode"] for e in events] == ["meet", None, None, "meet", None, None, None]

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from claimtrack.errors import StoreError
 from claimtrack.merge import merge
+from claimtrack.migrations import fresh_schema
 from claimtrack.model import blank_claim
 from claimtrack.store import Data, decode, empty_data, encode
 
@@ -25,7 +25,7 @@ T2 = "2022-02-03T00:00:00.000000Z"
 
 def claim(claim_id: str, text: str, **fields: Any) -> dict[str, Any]:
     record = blank_claim()
-    record.update(id=claim_id, side="russia", topic="missiles", kind="demand", date="2022-01-10")
+    record.update(id=claim_id, side="russia", topics=["missiles"], kind="demand", date="2022-01-10")
     record.update(text=text, created=T0, updated=T0)
     record.update(fields)
     return record
@@ -130,7 +130,7 @@ def test_a_deleted_entry_the_other_side_still_uses_is_kept():
     del ours["topics"]["old"]
     del ours["claims"]["cccccccccc"]
     theirs["claims"]["dddddddddd"] = claim(
-        "dddddddddd", "uses old", topic="old", responds_to="cccccccccc"
+        "dddddddddd", "uses old", topics=["old"], responds_to="cccccccccc"
     )
     result = merge(base, ours, theirs)
     assert [str(c) for c in result.conflicts] == [
@@ -154,19 +154,35 @@ def test_an_alias_given_to_two_entries_stays_with_ours():
     assert result.data["sides"]["russia"]["aliases"] == ["RU"]
 
 
-def test_schema_versions_merge_only_when_the_older_side_is_unchanged():
-    base = base_store()
-    newer = copy.deepcopy(base)
-    newer["meta"]["schema"]["version"] = 2
-    newer["history"]["h9"] = {"id": "h9", "operation": "upgrade"}
+def version_1(data: Data) -> Data:
+    """`data` as schema version 1 wrote it: `topic` and `verbatim`, no migration names."""
+    old = copy.deepcopy(data)
+    old["meta"]["schema"] = {"version": 1}
+    for record in old["claims"].values():
+        record["topic"] = record.pop("topics")[0]
+        record["verbatim"] = record.pop("attribution") == "quote"
+    return old
+
+
+def test_a_version_1_store_merges_with_a_version_2_store():
+    base = version_1(base_store())
     older = copy.deepcopy(base)
-    older["history"]["h8"] = {"id": "h8", "operation": "list"}
-    result = merge(base, older, newer)
-    assert result.data["meta"]["schema"]["version"] == 2
-    assert sorted(result.data["history"]) == ["h0", "h8", "h9"]
-    edited(older, "claims", "aaaaaaaaaa", note="old-schema edit")
-    with pytest.raises(StoreError, match="cannot merge a store of schema version 1 with changes"):
-        merge(base, older, newer)
+    older["claims"]["aaaaaaaaaa"].update(note="old-schema edit", verbatim=False)
+    older["history"]["h8"] = {"id": "h8", "operation": "edit"}
+    newer = base_store()
+    edited(newer, "claims", "bbbbbbbbbb", topics=["missiles", "old"], attribution="readout")
+    newer["history"]["h9"] = {"id": "h9", "operation": "edit"}
+    for ours, theirs in ((older, newer), (newer, older)):
+        result = merge(copy.deepcopy(base), copy.deepcopy(ours), copy.deepcopy(theirs))
+        assert result.conflicts == []
+        assert result.data["meta"]["schema"] == fresh_schema()
+        claims = result.data["claims"]
+        assert claims["aaaaaaaaaa"]["note"] == "old-schema edit"
+        assert claims["aaaaaaaaaa"]["attribution"] == "paraphrase"
+        assert claims["bbbbbbbbbb"]["topics"] == ["missiles", "old"]
+        assert claims["bbbbbbbbbb"]["attribution"] == "readout"
+        assert "topic" not in claims["cccccccccc"] and "verbatim" not in claims["cccccccccc"]
+        assert sorted(result.data["history"]) == ["h0", "h8", "h9"]
 
 
 # --- the merge-driver command ----------------------------------------------------------

@@ -17,6 +17,7 @@ from claimtrack.model import (
     SCHEMA_VERSION,
     SIDE_FIELDS,
     TOPIC_FIELDS,
+    ClaimRecord,
     blank_claim,
     check_aliases,
     check_grade,
@@ -55,11 +56,11 @@ def test_claim_fields_are_the_contract_names_in_order() -> None:
         "speaker",
         "round",
         "date",
-        "topic",
+        "topics",
         "kind",
         "text",
         "translation",
-        "verbatim",
+        "attribution",
         "source",
         "url",
         "published",
@@ -84,7 +85,7 @@ def test_schema_version_is_a_positive_int() -> None:
 
 
 def test_clearable_fields_never_include_identity_or_required_fields() -> None:
-    required = {"id", "side", "date", "topic", "kind", "text", "created", "updated", "verbatim"}
+    required = {"id", "side", "date", "topics", "kind", "text", "created", "updated", "attribution"}
     assert required.isdisjoint(CLEARABLE_CLAIM_FIELDS)
     assert set(CLEARABLE_CLAIM_FIELDS) <= set(CLAIM_FIELDS)
 
@@ -92,9 +93,14 @@ def test_clearable_fields_never_include_identity_or_required_fields() -> None:
 def test_blank_claim_has_every_field_with_its_empty_value() -> None:
     blank = blank_claim()
     assert tuple(blank) == CLAIM_FIELDS
-    assert blank["to"] == [] and blank["tags"] == []
-    assert blank["verbatim"] is True
-    assert all(blank[f] is None for f in CLAIM_FIELDS if f not in ("to", "tags", "verbatim"))
+    assert blank["to"] == [] and blank["tags"] == [] and blank["topics"] == []
+    assert blank["attribution"] == "quote"
+    lists_and_defaults = ("to", "tags", "topics", "attribution")
+    assert all(blank[f] is None for f in CLAIM_FIELDS if f not in lists_and_defaults)
+
+
+def test_claim_record_type_matches_the_field_specification() -> None:
+    assert tuple(ClaimRecord.__annotations__) == CLAIM_FIELDS
 
 
 def test_blank_claims_do_not_share_lists() -> None:
@@ -238,6 +244,18 @@ def test_alias_with_nul_is_refused() -> None:
 # --- ids -----------------------------------------------------------------------------
 
 
+def mint(side: str, date: str, topic: str, text: str, taken: set[str]) -> str:
+    """The id of a claim on one topic."""
+    return mint_claim_id(side, date, [topic], text, taken)
+
+
+def test_several_topics_give_one_id_in_any_order() -> None:
+    both = mint_claim_id("russia", "2022-01-10", ["missiles", "deescalation"], "x", set())
+    assert both == mint_claim_id("russia", "2022-01-10", ["deescalation", "missiles"], "x", set())
+    assert both == expected_id("russia", "2022-01-10", "deescalation,missiles", "x", "")
+    assert both != mint("russia", "2022-01-10", "missiles", "x", set())
+
+
 def expected_id(*parts: str) -> str:
     """The documented derivation: sha256 of the fields, base32, ten lowercase characters."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
@@ -245,15 +263,15 @@ def expected_id(*parts: str) -> str:
 
 
 def test_id_is_ten_base32_characters() -> None:
-    claim_id = mint_claim_id("russia", "2022-01-10", "missiles", "No missiles", set())
+    claim_id = mint("russia", "2022-01-10", "missiles", "No missiles", set())
     assert len(claim_id) == 10
     assert looks_like_id(claim_id)
     assert claim_id == expected_id("russia", "2022-01-10", "missiles", "No missiles", "")
 
 
 def test_id_is_stable_for_the_same_content() -> None:
-    first = mint_claim_id("russia", "2022-01-10", "missiles", "ضمانات", set())
-    second = mint_claim_id("russia", "2022-01-10", "missiles", "ضمانات", {"zzzzzzzzzz"})
+    first = mint("russia", "2022-01-10", "missiles", "ضمانات", set())
+    second = mint("russia", "2022-01-10", "missiles", "ضمانات", {"zzzzzzzzzz"})
     assert first == second
 
 
@@ -267,23 +285,23 @@ def test_id_is_stable_for_the_same_content() -> None:
     ],
 )
 def test_id_differs_when_any_identifying_field_differs(changed: tuple[str, ...]) -> None:
-    base = mint_claim_id("russia", "2022-01-10", "missiles", "No missiles", set())
-    assert mint_claim_id(*changed, set()) != base
+    base = mint("russia", "2022-01-10", "missiles", "No missiles", set())
+    assert mint(*changed, set()) != base
 
 
 def test_fields_cannot_run_into_each_other() -> None:
     # "ab" + "c" and "a" + "bc" must not hash alike.
-    assert mint_claim_id("ab", "c", "t", "x", set()) != mint_claim_id("a", "bc", "t", "x", set())
+    assert mint("ab", "c", "t", "x", set()) != mint("a", "bc", "t", "x", set())
 
 
 def test_taken_id_falls_back_to_a_fresh_one() -> None:
     parts = ("russia", "2022-01-10", "missiles", "No missiles")
-    first = mint_claim_id(*parts, set())
-    second = mint_claim_id(*parts, {first})
+    first = mint(*parts, set())
+    second = mint(*parts, {first})
     assert second != first
     assert second == expected_id(*parts, "1")
     assert looks_like_id(second) and len(second) == 10
-    third = mint_claim_id(*parts, {first, second})
+    third = mint(*parts, {first, second})
     assert third == expected_id(*parts, "2")
     assert len({first, second, third}) == 3
 
@@ -295,7 +313,7 @@ def test_ids_do_not_depend_on_insertion_order() -> None:
         taken: set[str] = set()
         minted = {}
         for claim in order:
-            minted[claim] = mint_claim_id(*claim, taken)
+            minted[claim] = mint(*claim, taken)
             taken.add(minted[claim])
         return minted
 
@@ -306,7 +324,7 @@ def test_ids_do_not_depend_on_insertion_order() -> None:
 
 
 def test_ids_are_unique_across_many_claims() -> None:
-    ids = {mint_claim_id("us", "2022-01-21", "missiles", f"text {n}", set()) for n in range(5000)}
+    ids = {mint("us", "2022-01-21", "missiles", f"text {n}", set()) for n in range(5000)}
     assert len(ids) == 5000
 
 

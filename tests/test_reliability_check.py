@@ -47,9 +47,9 @@ def test_every_problem_one_per_line_with_the_record_id(isolated_store: Path) -> 
     data = load(isolated_store)
     claims = data["claims"]
     claims[a].update(responds_to="zzzzzzzzzz", side="rusia", to=["us", "nowhere"])
-    claims[b].update(topic="no-topic", round="no-round", kind="threat", date="2022-02-31")
+    claims[b].update(topics=["no-topic"], round="no-round", kind="threat", date="2022-02-31")
     claims[c].update(grade="G9", url="ftp://example.org", published="yesterday")
-    claims[c].update(verbatim="yes", tags="one,two", created="last week")
+    claims[c].update(attribution="yes", tags="one,two", created="last week")
     claims[d]["id"] = "dddddddddd"
     del claims[d]["speaker"]
     del claims[d]["note"]
@@ -73,17 +73,17 @@ def test_every_problem_one_per_line_with_the_record_id(isolated_store: Path) -> 
             f"claim {a}: side names unknown side 'rusia'",
             f"claim {a}: to names unknown side 'nowhere'",
             f"claim {a}: responds_to names claim 'zzzzzzzzzz', which does not exist",
-            f"claim {b}: topic names unknown topic 'no-topic'",
             f"claim {b}: round names unknown round 'no-round'",
+            f"claim {b}: date '2022-02-31' is not a date (YYYY-MM-DD)",
+            f"claim {b}: topics names unknown topic 'no-topic'",
             f"claim {b}: kind 'threat' is not one of demand, proposal, response, acceptance, "
             "rejection, warning, statement",
-            f"claim {b}: date '2022-02-31' is not a date (YYYY-MM-DD)",
-            f"claim {c}: tags should be a list of texts, not 'one,two'",
-            f"claim {c}: published 'yesterday' is not a date (YYYY-MM-DD)",
-            f"claim {c}: created 'last week' is not a UTC timestamp",
-            f"claim {c}: verbatim should be true or false, not 'yes'",
-            f"claim {c}: grade 'G9' is not valid",
+            f"claim {c}: attribution 'yes' is not one of quote, readout, paraphrase",
             f"claim {c}: url 'ftp://example.org' is not valid",
+            f"claim {c}: published 'yesterday' is not a date (YYYY-MM-DD)",
+            f"claim {c}: grade 'G9' is not valid",
+            f"claim {c}: tags should be a list of texts, not 'one,two'",
+            f"claim {c}: created 'last week' is not a UTC timestamp",
             f"claim {d}: missing fields speaker, note",
             f"claim {d}: id 'dddddddddd' differs from its key '{d}'",
         ],

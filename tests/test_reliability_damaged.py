@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from claimtrack.migrations import MIGRATIONS
+from claimtrack.migrations import MIGRATIONS, Migration
 from claimtrack.model import SCHEMA_VERSION
 from claimtrack.store import encode, read_store
 from reliability_helpers import folder_state, ok, run
@@ -17,12 +17,15 @@ GOOD = encode(
     {
         "claims": {},
         "history": {},
-        "meta": {"schema": {"version": SCHEMA_VERSION}},
+        "meta": {"schema": {"version": SCHEMA_VERSION}},  # migrations named: none needed
         "rounds": {},
         "sides": {"russia": {"aliases": [], "name": "Russia", "slug": "russia"}},
         "topics": {},
     }
 )
+
+
+CURRENT = f'"version": {SCHEMA_VERSION}'.encode()
 
 
 def orjson_says(content: bytes) -> str:
@@ -66,8 +69,8 @@ DAMAGED = {
     ),
     "plain tinydb": (b'{"_default": {"1": {"text": "hi"}}}', NO_VERSION),
     "json array": (b"[1, 2, 3]\n", NO_VERSION),
-    "version as text": (GOOD.replace(b'"version": 1', b'"version": "1"'), NO_VERSION),
-    "negative version": (GOOD.replace(b'"version": 1', b'"version": -1'), NO_VERSION),
+    "version as text": (GOOD.replace(CURRENT, b'"version": "1"'), NO_VERSION),
+    "negative version": (GOOD.replace(CURRENT, b'"version": -1'), NO_VERSION),
     "bad table": (
         b'{"meta": {"schema": {"version": 1}}, "claims": [1]}',
         "is JSON but not a claimtrack store. Table 'claims' is not a table of records",
@@ -174,16 +177,19 @@ VERSION_0 = (
 ).encode()
 
 
-def test_there_is_one_migration_per_schema_version() -> None:
-    assert len(MIGRATIONS) == SCHEMA_VERSION
+def test_migrations_are_named_once_and_reach_the_schema_version() -> None:
+    names = [m.name for m in MIGRATIONS]
+    assert names == ["sourcing-and-history", "topics-and-attribution"]
+    assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
 
 
 def test_reading_an_older_store_migrates_in_memory_only(isolated_store: Path) -> None:
     isolated_store.write_bytes(VERSION_0)
     claims = json.loads(ok("list", "--format", "json").stdout)
-    assert [(c["id"], c["verbatim"], c["grade"], c["responds_to"]) for c in claims] == [
-        ("abcdefghij", True, None, None)
+    assert [(c["id"], c["attribution"], c["grade"], c["responds_to"]) for c in claims] == [
+        ("abcdefghij", "quote", None, None)
     ]
+    assert claims[0]["topics"] == ["nato-expansion"] and "topic" not in claims[0]
     ok("check")
     assert ok("log", "--format", "json").stdout == "[]\n"
     assert isolated_store.read_bytes() == VERSION_0
@@ -203,12 +209,13 @@ def test_the_first_change_migrates_in_one_step_keeping_the_old_file(isolated_sto
     data = orjson.loads(isolated_store.read_bytes())
     assert data["meta"]["schema"]["version"] == SCHEMA_VERSION
     claim = data["claims"]["abcdefghij"]
-    assert (claim["verbatim"], claim["grade"], claim["responds_to"]) == (True, None, None)
+    assert (claim["attribution"], claim["grade"], claim["responds_to"]) == ("quote", None, None)
+    assert data["meta"]["schema"]["migrations"] == [m.name for m in MIGRATIONS]
     assert [e["operation"] for e in data["history"].values()] == ["side add"]
     # Undo reverts the change, not the migration.
     ok("undo")
     assert read_store(isolated_store).keys("sides") == {"russia", "us"}
-    assert orjson.loads(isolated_store.read_bytes())["meta"]["schema"]["version"] == 1
+    assert orjson.loads(isolated_store.read_bytes())["meta"]["schema"]["version"] == SCHEMA_VERSION
     assert ok("side", "add", "nato", "--name", "NATO").stderr == "Added side nato\n"
 
 
@@ -244,7 +251,7 @@ def test_a_store_a_migration_cannot_handle_is_refused(
     def broken(data: dict[str, object]) -> None:
         raise KeyError("speaker")
 
-    monkeypatch.setattr("claimtrack.migrations.MIGRATIONS", [broken])
+    monkeypatch.setattr("claimtrack.migrations.MIGRATIONS", [Migration("broken", 1, broken)])
     isolated_store.write_bytes(VERSION_0)
     for args in (("list",), ("side", "add", "nato", "--name", "NATO")):
         result = run(*args)

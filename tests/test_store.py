@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from claimtrack.errors import LockTimeoutError, StoreError
+from claimtrack.migrations import fresh_schema
 from claimtrack.model import SCHEMA_VERSION
 from claimtrack.store import (
     MissingStoreError,
@@ -81,7 +82,8 @@ def test_empty_store_layout(path: Path) -> None:
 
 def test_schema_version_is_recorded(saved: Path) -> None:
     data = json.loads(saved.read_bytes())
-    assert data["meta"] == {"schema": {"version": SCHEMA_VERSION}}
+    assert data["meta"] == {"schema": fresh_schema()}
+    assert data["meta"]["schema"]["version"] == SCHEMA_VERSION
     assert read_store(saved).schema_version == SCHEMA_VERSION
 
 

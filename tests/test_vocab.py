@@ -29,8 +29,8 @@ from helpers import raises_error
 NOW = "2026-01-01T00:00:00.000000Z"
 
 
-def claim(store: Store, **fields: str) -> str:
-    given = ClaimInput(**{"side": "russia", "topic": "missiles", "kind": "demand", **fields})
+def claim(store: Store, **fields: str | list[str]) -> str:
+    given = ClaimInput(**{"side": "russia", "topics": ["missiles"], "kind": "demand", **fields})
     return str(record_claim(store, given, NOW)["id"])
 
 
@@ -435,7 +435,7 @@ def test_a_side_used_by_claims_and_rounds_is_kept(domain: Store) -> None:
 
 
 def test_a_topic_used_by_a_claim_is_kept(domain: Store) -> None:
-    claim_id = claim(domain, topic="deescalation", date="2022-01-20", text="x")
+    claim_id = claim(domain, topics=["deescalation"], date="2022-01-20", text="x")
     with raises_error(
         f"topic 'deescalation' is still used by claim {claim_id}", "Change or remove those first"
     ):
@@ -452,7 +452,8 @@ def test_a_round_used_by_a_claim_is_kept(domain: Store) -> None:
 
 def test_many_users_are_summarised(domain: Store) -> None:
     ids = [
-        claim(domain, topic="deescalation", date=f"2022-01-{d:02d}", text="x") for d in range(1, 8)
+        claim(domain, topics=["deescalation"], date=f"2022-01-{d:02d}", text="x")
+        for d in range(1, 8)
     ]
     with pytest.raises(InputError) as info:
         remove_entry(domain, TOPICS, "deescalation")

@@ -66,6 +66,14 @@ class ClaimIndex:
     def latest_date(self) -> str | None:
         return self.claims[-1]["date"] if self.claims else None
 
+    def _group_many(self, keys: Callable[[Claim], Iterable[Any]]) -> dict[Any, list[Claim]]:
+        """Like `_group`, with a claim in every group it has a key for (its topics)."""
+        groups: dict[Any, list[Claim]] = {}
+        for claim in self.claims:
+            for value in keys(claim):
+                groups.setdefault(value, []).append(claim)
+        return groups
+
     def _group(self, key: Callable[[Claim], Any]) -> dict[Any, list[Claim]]:
         groups: dict[Any, list[Claim]] = {}
         for claim in self.claims:
@@ -80,7 +88,7 @@ class ClaimIndex:
 
     @cached_property
     def by_side_topic(self) -> dict[SideTopic, list[Claim]]:
-        return self._group(lambda c: (c["side"], c["topic"]))
+        return self._group_many(lambda c: [(c["side"], t) for t in c["topics"]])
 
     @cached_property
     def dates_by_side_topic(self) -> dict[SideTopic, list[str]]:
@@ -92,7 +100,7 @@ class ClaimIndex:
 
     @cached_property
     def by_topic(self) -> dict[str, list[Claim]]:
-        return self._group(lambda c: c["topic"])
+        return self._group_many(lambda c: c["topics"])
 
     @cached_property
     def replies(self) -> dict[str, list[Claim]]:
@@ -109,7 +117,8 @@ class ClaimIndex:
         dates: dict[SideTopic, list[str]] = {}
         for claim in self.claims:  # one pass, no call per claim (see replies)
             if claim["kind"] in ANSWER_KINDS:
-                dates.setdefault((claim["topic"], claim["side"]), []).append(claim["date"])
+                for topic in claim["topics"]:
+                    dates.setdefault((topic, claim["side"]), []).append(claim["date"])
         return dates
 
     @cached_property
@@ -127,6 +136,10 @@ def index_claims(claims: Iterable[Claim]) -> ClaimIndex:
 
 def _wanted(value: str, allowed: Collection[str] | None) -> bool:
     return not allowed or value in allowed
+
+
+def _any_wanted(values: Collection[str], allowed: Collection[str] | None) -> bool:
+    return not allowed or any(value in allowed for value in values)
 
 
 def sort_kinds(kinds: Iterable[str]) -> list[str]:
@@ -184,8 +197,11 @@ def _by_side_topic(
 ) -> dict[SideTopic, list[Claim]]:
     groups: dict[SideTopic, list[Claim]] = {}
     for claim in claims:
-        if _wanted(claim["side"], sides) and _wanted(claim["topic"], topics):
-            groups.setdefault((claim["side"], claim["topic"]), []).append(claim)
+        if not _wanted(claim["side"], sides):
+            continue
+        for topic in claim["topics"]:
+            if _wanted(topic, topics):
+                groups.setdefault((claim["side"], topic), []).append(claim)
     return groups
 
 
@@ -284,11 +300,12 @@ def is_answered(index: ClaimIndex, claim: Claim, by: Collection[str], as_of: str
         if reply["side"] in by and reply["date"] <= as_of:
             return True
     for side in by:
-        dates = index.answer_dates.get((claim["topic"], side))
-        if dates:
-            first = bisect_left(dates, claim["date"])
-            if first < len(dates) and dates[first] <= as_of:
-                return True
+        for topic in claim["topics"]:
+            dates = index.answer_dates.get((topic, side))
+            if dates:
+                first = bisect_left(dates, claim["date"])
+                if first < len(dates) and dates[first] <= as_of:
+                    return True
     return False
 
 
@@ -321,7 +338,7 @@ def find_gaps(
             break
         if claim["kind"] not in OPEN_KINDS:
             continue
-        if not (_wanted(claim["side"], sides) and _wanted(claim["topic"], topics)):
+        if not _wanted(claim["side"], sides) or not _any_wanted(claim["topics"], topics):
             continue
         targets = addressees(claim, everyone)
         if to and targets.isdisjoint(to):
@@ -348,10 +365,11 @@ def kind_matrix(
         if not _wanted(round_slug, rounds):
             continue
         for claim in claims:
-            if _wanted(claim["side"], sides) and _wanted(claim["topic"], topics):
-                cells.setdefault((claim["topic"], round_slug, claim["side"]), set()).add(
-                    claim["kind"]
-                )
+            if not _wanted(claim["side"], sides):
+                continue
+            for topic in claim["topics"]:
+                if _wanted(topic, topics):
+                    cells.setdefault((topic, round_slug, claim["side"]), set()).add(claim["kind"])
 
     def order(key: tuple[str, str, str]) -> tuple[str, str, str, str]:
         topic, round_slug, side = key

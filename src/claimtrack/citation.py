@@ -1,6 +1,6 @@
 """Claims as sentences ready to paste into writing (`claimtrack cite`).
 
-A direct quote is quoted; a paraphrase (`verbatim` false) is reported speech without
+A direct quote is quoted; a paraphrase (`attribution` paraphrase) is reported speech without
 quotation marks. When a claim has a translation, the translation leads and the
 original follows it. Store text goes through `render.visible()`, so a pasted
 citation never carries a hidden control or direction character.
@@ -44,7 +44,7 @@ def cite(claim: dict[str, Any], side_name: str, style: str = "plain") -> str:
         lead += f", as reported by {_clean(claim['source'], style)}"
     text = _clean(claim["text"], style)
     translation = _clean(claim["translation"], style) if claim.get("translation") else None
-    if claim.get("verbatim", True):
+    if claim.get("attribution", "quote") != "paraphrase":
         quote = f'"{translation}" (original: "{text}")' if translation else f'"{text}"'
         sentence = f"{lead}: {quote}"
     else:

@@ -2,53 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
+from claimtrack.fields import CLAIM_SPEC, FIELDS, INPUT_REQUIRED_FIELDS, ClaimField, parse_value
 from claimtrack.model import (
     CLEARABLE_CLAIM_FIELDS,
     KINDS,
     blank_claim,
-    check_grade,
     check_kind,
-    check_labels,
-    check_text,
-    check_url,
     mint_claim_id,
+    topic_key,
 )
 from claimtrack.store import Store
 from claimtrack.textmatch import fold
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, resolve, resolve_all
+from claimtrack.vocab import ROUNDS, SIDES, TOPICS, resolve_all
 
 MIN_PREFIX = 4
 
 Claim = dict[str, Any]
 
 
-@dataclass
 class ClaimInput:
-    """Claim fields as the user typed them; None means 'not given'."""
+    """Claim fields as the user gave them, by field name (see `fields.CLAIM_SPEC`).
 
-    text: str | None = None
-    side: str | None = None
-    to: Sequence[str] | None = None
-    round: str | None = None
-    date: str | None = None
-    topic: str | None = None
-    kind: str | None = None
-    speaker: str | None = None
-    source: str | None = None
-    url: str | None = None
-    published: str | None = None
-    translation: str | None = None
-    verbatim: bool | None = None
-    grade: str | None = None
-    responds_to: str | None = None
-    tags: Sequence[str] | None = None
-    note: str | None = None
+    A field left out, None, or an empty list is 'not given'. `add` and `drop` hold
+    items to add to or remove from a list field (`edit --add-topic`, `--drop-tag`).
+    """
+
+    def __init__(
+        self,
+        *,
+        add: Mapping[str, Sequence[str]] | None = None,
+        drop: Mapping[str, Sequence[str]] | None = None,
+        **values: Any,
+    ) -> None:
+        for name in (*values, *(add or {}), *(drop or {})):
+            if name not in FIELDS:
+                raise TypeError(f"ClaimInput has no field {name!r}")
+        self.values = {k: v for k, v in values.items() if v is not None and v != () and v != []}
+        self.add = {k: list(v) for k, v in (add or {}).items() if v}
+        self.drop = {k: list(v) for k, v in (drop or {}).items() if v}
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.add or self.drop)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimInput):
+            return NotImplemented
+        return (self.values, self.add, self.drop) == (other.values, other.add, other.drop)
+
+    def __repr__(self) -> str:
+        return f"ClaimInput({self.values!r}, add={self.add!r}, drop={self.drop!r})"
 
 
 # --- finding -------------------------------------------------------------------------
@@ -88,7 +96,7 @@ def responses_to(store: Store, claim_id: str) -> list[Claim]:
 
 def record_claim(store: Store, given: ClaimInput, now: str) -> Claim:
     """Validate and store a new claim; returns it with its new id."""
-    missing = [name for name in ("text", "side", "topic", "kind") if getattr(given, name) is None]
+    missing = [name for name in INPUT_REQUIRED_FIELDS if name not in given.values]
     if missing:
         raise InputError(f"a claim needs {', '.join(missing)}")
     claim = blank_claim()
@@ -97,7 +105,7 @@ def record_claim(store: Store, given: ClaimInput, now: str) -> Claim:
         raise InputError("a claim needs a date or a round", "Give --date DATE or --round ROUND")
     _refuse_duplicate(store, claim)
     claim["id"] = mint_claim_id(
-        claim["side"], claim["date"], claim["topic"], claim["text"], store.keys("claims")
+        claim["side"], claim["date"], claim["topics"], claim["text"], store.keys("claims")
     )
     claim["created"] = claim["updated"] = now
     store.insert("claims", claim["id"], claim)
@@ -112,15 +120,15 @@ def edit_claim(store: Store, ref: str, given: ClaimInput, clear: Sequence[str], 
             raise InputError(
                 f"cannot clear '{name}'", f"Clearable: {', '.join(CLEARABLE_CLAIM_FIELDS)}"
             )
-        claim[name] = [] if name in ("to", "tags") else None
+        claim[name] = FIELDS[name].empty
     old_round, old_date = claim["round"], claim["date"]
     _apply(store, claim, given)
-    if given.round is not None and given.date is None and old_round is not None:
+    if "round" in given.values and "date" not in given.values and old_round is not None:
         # A date that only came from the old round follows the claim to its new round.
         old = store.get("rounds", old_round)
         if old is not None and old["date"] == old_date:
             claim["date"] = _round_date(store, claim["round"])
-    if given.responds_to is not None and claim["responds_to"] == claim["id"]:
+    if "responds_to" in given.values and claim["responds_to"] == claim["id"]:
         raise InputError("a claim cannot respond to itself")
     _refuse_duplicate(store, claim)
     claim["updated"] = now
@@ -137,54 +145,52 @@ def _round_date(store: Store, slug: str) -> str:
 
 def _apply(store: Store, claim: Claim, given: ClaimInput) -> None:
     """Validate each given field and write it into `claim`."""
-    if given.text is not None:
-        claim["text"] = check_text(given.text, "text", required=True)
-    if given.side is not None:
-        claim["side"] = resolve(store, SIDES, given.side)
-    if given.to is not None and len(given.to):
-        claim["to"] = resolve_all(store, SIDES, given.to)
+    for spec in CLAIM_SPEC:
+        if spec.name in given.values:
+            claim[spec.name] = _parsed(store, spec, given.values[spec.name])
+        if spec.name in given.add or spec.name in given.drop:
+            claim[spec.name] = _changed_list(store, claim, spec, given)
+        if spec.required and spec.many and not claim[spec.name]:
+            raise InputError(f"a claim needs at least one {spec.name.removesuffix('s')}")
+    if "round" in given.values and claim["date"] is None:
+        claim["date"] = _round_date(store, claim["round"])
     if claim["side"] in claim["to"]:
         raise InputError(f"a claim by '{claim['side']}' cannot be addressed to itself")
-    if given.topic is not None:
-        claim["topic"] = resolve(store, TOPICS, given.topic)
-    if given.kind is not None:
-        claim["kind"] = check_kind(given.kind)
-    if given.round is not None:
-        claim["round"] = resolve(store, ROUNDS, given.round)
-        if claim["date"] is None:
-            claim["date"] = _round_date(store, claim["round"])
-    if given.date is not None:
-        claim["date"] = parse_date(given.date)
-    if given.published is not None:
-        claim["published"] = parse_date(given.published)
-    if given.url is not None:
-        claim["url"] = check_url(given.url)
-    if given.grade is not None:
-        claim["grade"] = check_grade(given.grade)
-    if given.verbatim is not None:
-        claim["verbatim"] = given.verbatim
-    if given.responds_to is not None:
-        claim["responds_to"] = find_claim(store, given.responds_to)["id"]
-    if given.tags is not None and len(given.tags):
-        claim["tags"] = check_labels(given.tags, "tag")
-    for name in ("speaker", "source", "translation", "note"):
-        value = getattr(given, name)
-        if value is not None:
-            claim[name] = check_text(value, name)
+
+
+def _parsed(store: Store, spec: ClaimField, value: Any) -> Any:
+    if spec.type == "claim":  # a prefix is enough, as everywhere an id is typed
+        return find_claim(store, value)["id"]
+    return parse_value(store, spec, value)
+
+
+def _changed_list(store: Store, claim: Claim, spec: ClaimField, given: ClaimInput) -> list[str]:
+    """A list field with `given.add`'s items appended and `given.drop`'s removed."""
+    items: list[str] = list(claim[spec.name])
+    for item in parse_value(store, spec, given.add.get(spec.name, [])):
+        if item not in items:
+            items.append(item)
+    for item in parse_value(store, spec, given.drop.get(spec.name, [])):
+        if item not in items:
+            what = "addressee" if spec.name == "to" else spec.name.removesuffix("s")
+            raise InputError(f"claim {claim['id']} has no {what} '{item}'")
+        items.remove(item)
+    return items
 
 
 def _refuse_duplicate(store: Store, claim: Claim) -> None:
+    topics = topic_key(claim["topics"])
     for other in store.records("claims"):
         if (
             other["id"] != claim["id"]
             and other["text"] == claim["text"]
             and other["side"] == claim["side"]
             and other["date"] == claim["date"]
-            and other["topic"] == claim["topic"]
+            and topic_key(other["topics"]) == topics
         ):
             raise InputError(
                 f"claim {other['id']} already records this text by '{claim['side']}' "
-                f"on '{claim['topic']}' on {claim['date']}",
+                f"on '{', '.join(claim['topics'])}' on {claim['date']}",
                 f"See it with: claimtrack show {other['id']}",
             )
 
@@ -253,7 +259,7 @@ def filter_claims(store: Store, wanted: ClaimFilter) -> list[Claim]:
             (not sides or c["side"] in sides)
             and (not to or not to.isdisjoint(c["to"]))
             and (not rounds or c["round"] in rounds)
-            and (not topics or c["topic"] in topics)
+            and (not topics or not topics.isdisjoint(c["topics"]))
             and (not kinds or c["kind"] in kinds)
             and (not since or c["date"] >= since)
             and (not until or c["date"] <= until)
@@ -304,8 +310,10 @@ def sort_claims(
             return f"0\0{dates.get(c['round'], '9999-99-99')}\0{c['round']}\0{tail}"
         if by == "kind":
             return f"{kind_order.get(c['kind'], unknown_kind)}\0{tail}"
-        if by in ("side", "topic"):
-            return f"{c[by]}\0{tail}"
+        if by == "side":
+            return f"{c['side']}\0{tail}"
+        if by == "topic":
+            return f"{','.join(c['topics'])}\0{tail}"
         return tail
 
     return sorted(claims, key=key, reverse=reverse)

@@ -6,7 +6,7 @@ empty store exports again byte for byte. `importing.py` validates and applies wh
 
 csv needs two conventions of its own, both documented in the README:
 
-- Lists (`to`, `tags`) are joined with ", "; a comma or backslash inside an item is
+- Lists (`to`, `topics`, `tags`) are joined with ", "; a comma or backslash inside an item is
   written `\\,` or `\\\\`, so a tag such as "Minsk II, 2015" survives the trip.
 - Spreadsheet safety: a cell that begins, after any spaces, with `=`, `+`, `-`, `@`, a
   tab or a carriage return gets a leading `'` (as `render.spreadsheet_safe` does),
@@ -28,7 +28,9 @@ import orjson
 
 from claimtrack.claims import sort_claims
 from claimtrack.errors import InputError
-from claimtrack.model import CLAIM_FIELDS, SCHEMA_VERSION
+from claimtrack.fields import CLAIM_FIELDS, DEFAULTED_FIELDS, LIST_FIELDS
+from claimtrack.migrations import upgrade_claim
+from claimtrack.model import SCHEMA_VERSION
 from claimtrack.plover import plover_jsonl
 from claimtrack.render import spreadsheet_safe
 from claimtrack.store import Store
@@ -38,9 +40,9 @@ EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "plover")
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
 VOCAB_KEYS: Final = ("sides", "topics", "rounds")
 DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
-LIST_FIELDS: Final = frozenset({"to", "tags"})
-# Fields an import fills in itself when a file leaves them out (or a csv cell empty).
-DEFAULTED_FIELDS: Final = frozenset({"id", "date", "verbatim", "created", "updated"})
+# Schema version 1's claim fields, which files written then still carry; an import
+# reads them as `migrations.upgrade_claim` says.
+OLD_CLAIM_FIELDS: Final = ("topic", "verbatim")
 
 _EXTENSIONS: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -84,7 +86,7 @@ def used_vocabulary(store: Store, claims: Iterable[Record]) -> dict[str, list[Re
     for claim in claims:
         sides.add(claim["side"])
         sides.update(claim["to"])
-        topics.add(claim["topic"])
+        topics.update(claim["topics"])
         if claim["round"]:
             rounds.add(claim["round"])
     used_rounds = [r for r in entries(store, ROUNDS) if r["slug"] in rounds]
@@ -219,6 +221,10 @@ def parse(data: bytes, fmt: str) -> Incoming:
         )
         return incoming
     {"json": _parse_json, "jsonl": _parse_jsonl, "csv": _parse_csv}[fmt](text, incoming)
+    for index, item in enumerate(incoming.claims):
+        if not item.given.isdisjoint(OLD_CLAIM_FIELDS):
+            record = upgrade_claim(dict(item.record))
+            incoming.claims[index] = Item(item.where, record, frozenset(record))
     return incoming
 
 
@@ -307,7 +313,7 @@ def _parse_csv(text: str, incoming: Incoming) -> None:
 def _check_header(header: list[str], incoming: Incoming) -> list[str]:
     columns = [unprotect(name).strip() for name in header]
     for name in columns:
-        if name not in CLAIM_FIELDS:
+        if name not in CLAIM_FIELDS and name not in OLD_CLAIM_FIELDS:
             incoming.problems.append(Problem("line 1", None, f"unknown column '{name}'"))
         elif columns.count(name) > 1:
             incoming.problems.append(Problem("line 1", None, f"column '{name}' appears twice"))
@@ -319,7 +325,8 @@ def _csv_item(where: str, columns: list[str], row: list[str]) -> Item:
     record: Record = {}
     for name, raw in zip(columns, row, strict=True):
         cell = unprotect(raw)
-        if name not in CLAIM_FIELDS or (name in DEFAULTED_FIELDS and cell == ""):
+        known = name in CLAIM_FIELDS or name in OLD_CLAIM_FIELDS
+        if not known or (name in DEFAULTED_FIELDS and cell == ""):
             # An unknown column was reported once, for the header; not again per row.
             continue
         if name in LIST_FIELDS:

@@ -3,7 +3,7 @@
 Import is idempotent by id (a slug for sides, topics and rounds): a record already
 present and identical is skipped; a present but different one is a conflict, left
 alone unless `update`. Fields a file leaves out are not compared, and are filled in
-for new records (a minted id, the round's date, `verbatim` true, timestamps now).
+for new records (a minted id, the round's date, `attribution` quote, timestamps now).
 
 The caller runs `import_records` inside `write_store` (or on a store it will not
 write, for a dry run); any problem raises `ImportProblems` before a byte is written.
@@ -19,18 +19,16 @@ from typing import Any
 
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError
-from claimtrack.exchange import DEFAULTED_FIELDS, Incoming, Item, Problem
+from claimtrack.exchange import Incoming, Item, Problem
+from claimtrack.fields import CLAIM_SPEC, DEFAULTED_FIELDS, ClaimField, parse_value
 from claimtrack.model import (
     CLAIM_FIELDS,
     blank_claim,
     check_aliases,
-    check_grade,
-    check_kind,
     check_slug,
     check_text,
-    check_url,
-    looks_like_id,
     mint_claim_id,
+    topic_key,
 )
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, Vocabulary, resolve, resolve_all
@@ -314,7 +312,7 @@ def _import_entry(importer: _Importer, vocab: Vocabulary, item: Item) -> None:
 
 
 def _content(claim: Record) -> tuple[str, str, str, str]:
-    return (claim["side"], claim["date"], claim["topic"], claim["text"])
+    return (claim["side"], claim["date"], topic_key(claim["topics"]), claim["text"])
 
 
 def _claim(importer: _Importer, item: Item) -> Record:
@@ -322,23 +320,7 @@ def _claim(importer: _Importer, item: Item) -> Record:
     store, where, problems = importer.store, item.where, importer.problems
     raw = _completed(store, "claims", "id", item.record)
     checks: dict[str, Callable[[Any], Any]] = {
-        "id": lambda v: _id(v),
-        "side": lambda v: resolve(store, SIDES, _text(v, "side", required=True) or ""),
-        "to": lambda v: resolve_all(store, SIDES, _strings(v)),
-        "topic": lambda v: resolve(store, TOPICS, _text(v, "topic", required=True) or ""),
-        "round": lambda v: resolve(store, ROUNDS, v) if _text(v, "round") else None,
-        "date": lambda v: _date(v),
-        "kind": lambda v: check_kind(_text(v, "kind", required=True) or ""),
-        "text": lambda v: _text(v, "text", required=True),
-        "verbatim": lambda v: _bool(v),
-        "url": lambda v: check_url(v) if _text(v, "url") else None,
-        "published": lambda v: _date(v),
-        "grade": lambda v: check_grade(v) if _text(v, "grade") else None,
-        "responds_to": lambda v: _id(v),
-        "tags": lambda v: _tags(_strings(v)),
-        "created": lambda v: _timestamp(v) if v is not None else None,
-        "updated": lambda v: _timestamp(v) if v is not None else None,
-        **{name: partial(_text, name=name) for name in _OPTIONAL_TEXT},
+        spec.name: partial(_claim_field, store, spec) for spec in CLAIM_SPEC
     }
     checked = _check_all(problems, where, raw, checks)
     claim = blank_claim()
@@ -347,26 +329,12 @@ def _claim(importer: _Importer, item: Item) -> Record:
     return claim
 
 
-def _id(value: Any) -> str | None:
-    text = _text(value, "id")
-    if text is not None and not looks_like_id(text):
-        raise InputError(f"'{text}' is not a claimtrack id (four or more of a-z and 2-7)")
-    return text
-
-
-def _tags(values: list[str]) -> list[str]:
-    tags: list[str] = []
-    for value in values:
-        tag = (check_text(value, "a tag", required=True) or "").strip()
-        if tag not in tags:
-            tags.append(tag)
-    return tags
-
-
-def _bool(value: Any) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    raise InputError(f"{value!r} is not true or false")
+def _claim_field(store: Store, spec: ClaimField, value: Any) -> Any:
+    """One field as `fields.parse_value` reads it; a required one must be there."""
+    parsed = parse_value(store, spec, value)
+    if spec.input_required and (parsed is None or parsed == []):
+        raise InputError("is required")
+    return parsed
 
 
 def _fill_defaults(importer: _Importer, item: Item, claim: Record) -> None:
@@ -386,7 +354,7 @@ def _fill_defaults(importer: _Importer, item: Item, claim: Record) -> None:
     if claim["id"] is None:
         # A content-derived id, so importing the same id-less file twice finds the claim.
         claim["id"] = importer.by_content.get(_content(claim)) or mint_claim_id(
-            *_content(claim), importer.ids
+            claim["side"], claim["date"], claim["topics"], claim["text"], importer.ids
         )
     if claim["responds_to"] == claim["id"]:
         problems.append(Problem(where, "responds_to", "a claim cannot respond to itself"))
@@ -411,7 +379,7 @@ def _import_claim(importer: _Importer, item: Item) -> None:
                 item.where,
                 "text",
                 f"claim {owner} already records this text by '{claim['side']}' "
-                f"on '{claim['topic']}' on {claim['date']}",
+                f"on '{', '.join(claim['topics'])}' on {claim['date']}",
             )
         )
         return

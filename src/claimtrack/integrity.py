@@ -16,22 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.errors import InputError, StoreError
+from claimtrack.fields import CLAIM_SPEC, REFERENCES, stored_problem
 from claimtrack.model import (
     CLAIM_FIELDS,
-    KINDS,
     ROUND_FIELDS,
     SIDE_FIELDS,
     TOPIC_FIELDS,
-    check_grade,
     check_slug,
     check_text,
-    check_url,
 )
 from claimtrack.store import META_TABLE, Store, read_store
 from claimtrack.textmatch import fold
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 
 RECORD_FIELDS = {
     "sides": SIDE_FIELDS,
@@ -44,15 +41,9 @@ TEXT_FIELDS = {
     "sides": {"name": True},
     "topics": {"title": True, "description": False},
     "rounds": {"name": True, "venue": False, "note": False},
-    "claims": {
-        "text": True,
-        "speaker": False,
-        "translation": False,
-        "source": False,
-        "note": False,
-    },
 }
-LIST_FIELDS = {"aliases", "parties", "to", "tags"}
+# The claims' own rules come from `fields.CLAIM_SPEC`; these are the vocabularies'.
+LIST_FIELDS = {"aliases", "parties"}
 
 
 @dataclass(frozen=True)
@@ -129,8 +120,10 @@ def _record_problems(store: Store, table: str, key: str, record: dict[str, Any])
     own_key = "id" if table == "claims" else "slug"
     if own_key in record and record[own_key] != key:
         yield f"{own_key} '{record[own_key]}' differs from its key '{key}'"
-    if table != "claims":
-        yield from _slug_problems(key, table)
+    if table == "claims":
+        yield from _claim_problems(store, key, record)
+        return
+    yield from _slug_problems(key, table)
     for name, required in TEXT_FIELDS[table].items():
         if name in record:
             yield from _text_problems(name, record[name], required)
@@ -140,10 +133,7 @@ def _record_problems(store: Store, table: str, key: str, record: dict[str, Any])
             yield f"{name} should be a list of texts, not {_show(value)}"
     if table == "rounds":
         yield from _round_problems(store, record)
-    elif table == "claims":
-        yield from _claim_problems(store, key, record)
-    if table != "claims":
-        yield from _alias_problems(store, table, key, record)
+    yield from _alias_problems(store, table, key, record)
 
 
 def _slug_problems(key: str, table: str) -> Iterator[str]:
@@ -189,29 +179,30 @@ def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:
 
 
 def _claim_problems(store: Store, key: str, claim: dict[str, Any]) -> Iterator[str]:
-    yield from _unknown(store, "sides", "side", [claim.get("side")])
-    yield from _unknown(store, "sides", "side", claim.get("to"), label="to")
-    yield from _unknown(store, "topics", "topic", [claim.get("topic")])
-    if claim.get("round") is not None:
-        yield from _unknown(store, "rounds", "round", [claim["round"]])
-    if "kind" in claim and claim["kind"] not in KINDS:
-        yield f"kind {_show(claim['kind'])} is not one of {', '.join(KINDS)}"
-    yield from _date_problems(claim, "date", required=True)
-    yield from _date_problems(claim, "published", required=False)
-    for name in ("created", "updated"):
-        value = claim.get(name)
-        if name in claim and not (isinstance(value, str) and _TIMESTAMP_RE.fullmatch(value)):
-            yield f"{name} {_show(value)} is not a UTC timestamp"
-    if "verbatim" in claim and not isinstance(claim["verbatim"], bool):
-        yield f"verbatim should be true or false, not {_show(claim['verbatim'])}"
-    yield from _checked("grade", claim.get("grade"), check_grade, exact=True)
-    yield from _checked("url", claim.get("url"), check_url, exact=True)
-    parent = claim.get("responds_to")
-    if parent is not None:
-        if parent == key:
+    """Each field's problem, in field order: its shape, else what it refers to."""
+    for spec in CLAIM_SPEC:
+        if spec.name not in claim:
+            continue  # reported as a missing field
+        value = claim[spec.name]
+        problem = stored_problem(spec, value)
+        if problem:
+            yield problem
+            continue
+        table = REFERENCES.get(spec.type)
+        if table is None or value is None:
+            continue
+        if spec.name == "responds_to" and value == key:
             yield "responds to itself"
-        elif not isinstance(parent, str) or store.get("claims", parent) is None:
-            yield f"responds_to names claim {_show(parent)}, which does not exist"
+            continue
+        for item in value if spec.many else [value]:
+            if store.get(table, item) is None:
+                yield _unknown_reference(spec.name, spec.type, item)
+
+
+def _unknown_reference(name: str, what: str, value: str) -> str:
+    if what == "claim":
+        return f"{name} names claim {_show(value)}, which does not exist"
+    return f"{name} names unknown {what} {_show(value)}"
 
 
 def _unknown(
@@ -224,17 +215,6 @@ def _unknown(
             continue
         if not isinstance(value, str) or store.get(table, value) is None:
             yield f"{label or what} names unknown {what} {_show(value)}"
-
-
-def _checked(name: str, value: Any, check: Any, *, exact: bool) -> Iterator[str]:
-    if value is None:
-        return
-    try:
-        ok = isinstance(value, str) and (check(value) == value or not exact)
-    except InputError:
-        ok = False
-    if not ok:
-        yield f"{name} {_show(value)} is not valid"
 
 
 def _date_problems(record: dict[str, Any], name: str, *, required: bool) -> Iterator[str]:

@@ -15,7 +15,6 @@ so the result is always a valid store.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,8 @@ import orjson
 
 from claimtrack.atomicfile import atomic_write
 from claimtrack.errors import StoreError
+from claimtrack.migrations import migrate, pending
 from claimtrack.store import (
-    META_TABLE,
     VOCAB_TABLES,
     Data,
     decode,
@@ -75,10 +74,14 @@ class Merge:
 
 
 def merge(base: Data, ours: Data, theirs: Data) -> Merge:
-    """The three-way merge of whole stores (as `store.decode` returns them)."""
-    ours_version, theirs_version = _version(ours), _version(theirs)
-    if ours_version != theirs_version:
-        return _merge_versions(base, ours, theirs)
+    """The three-way merge of whole stores (as `store.decode` returns them).
+
+    Each version is first brought to the newest schema, in memory, as reading it
+    would; so a copy still at an older version merges with one already migrated.
+    """
+    for data in (base, ours, theirs):
+        if pending(data):
+            migrate(data)
     result = Merge({})
     for name in sorted({*base, *ours, *theirs}):
         b, o, t = base.get(name, {}), ours.get(name, {}), theirs.get(name, {})
@@ -90,30 +93,6 @@ def merge(base: Data, ours: Data, theirs: Data) -> Merge:
     for table in VOCAB_TABLES:
         _drop_shared_aliases(result, table, ours.get(table, {}))
     return result
-
-
-def _version(data: Data) -> int:
-    version: int = data[META_TABLE]["schema"]["version"]
-    return version
-
-
-def _merge_versions(base: Data, ours: Data, theirs: Data) -> Merge:
-    """Stores of two schema versions merge only if the older side changed nothing."""
-    newer, older = (ours, theirs) if _version(ours) > _version(theirs) else (theirs, ours)
-    if _without_history(older) == _without_history(base):
-        data = copy.deepcopy(newer)
-        data[HISTORY] = {**older.get(HISTORY, {}), **newer.get(HISTORY, {})}
-        return Merge(data)
-    raise StoreError(
-        f"cannot merge a store of schema version {_version(older)} with changes "
-        f"into one of version {_version(newer)}",
-        "Bring both copies to the same schema version with the newer claimtrack, commit, "
-        "and merge again",
-    )
-
-
-def _without_history(data: Data) -> Data:
-    return {name: table for name, table in data.items() if name != HISTORY}
 
 
 def _merge_table(
@@ -189,7 +168,8 @@ def _references(data: Data) -> Iterator[tuple[str, Any, str]]:
         yield "sides", claim.get("side"), referrer
         for side in claim.get("to") or []:
             yield "sides", side, referrer
-        yield "topics", claim.get("topic"), referrer
+        for topic in claim.get("topics") or []:
+            yield "topics", topic, referrer
         if claim.get("round"):
             yield "rounds", claim["round"], referrer
         if claim.get("responds_to"):

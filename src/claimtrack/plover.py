@@ -68,7 +68,7 @@ def event_record(claim: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
         "translation": claim["translation"],
         "speaker": claim["speaker"],
         "kind": claim["kind"],
-        "topic": claim["topic"],
+        "topics": list(claim["topics"]),
         "round": claim["round"],
     }
 

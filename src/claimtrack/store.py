@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from claimtrack.errors import StoreError
-from claimtrack.migrations import migrate
+from claimtrack.migrations import fresh_schema, migrate, pending
 from claimtrack.model import SCHEMA_VERSION
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -198,7 +198,7 @@ class Store:
 
 def empty_data() -> Data:
     data: Data = {name: {} for name in TABLES}
-    data[META_TABLE] = {"schema": {"version": SCHEMA_VERSION}}
+    data[META_TABLE] = {"schema": fresh_schema()}
     return data
 
 
@@ -278,7 +278,7 @@ def read_store(path: Path) -> Store:
         raise StoreError(f"cannot read {path}: {reason(exc)}") from None
     data = decode(raw, path)
     migrated_from = None
-    if data[META_TABLE]["schema"]["version"] < SCHEMA_VERSION:
+    if pending(data):
         migrated_from = _migrate(data, path)
     for name in TABLES:
         data.setdefault(name, {})

@@ -265,7 +265,7 @@ def entry_users(store: Store, vocab: Vocabulary, slug: str) -> list[str]:
         if vocab is SIDES:
             used = claim["side"] == slug or slug in claim["to"]
         else:
-            used = claim[vocab.kind] == slug
+            used = slug in claim["topics"] if vocab is TOPICS else claim[vocab.kind] == slug
         if used:
             users.append(f"claim {claim['id']}")
     if vocab is SIDES:

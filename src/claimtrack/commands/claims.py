@@ -38,6 +38,7 @@ from claimtrack.commands.completion import (
     complete_topics,
 )
 from claimtrack.errors import InputError
+from claimtrack.fields import ATTRIBUTIONS, CLAIM_SPEC, ClaimField
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
 from claimtrack.render import Column, Listing, render, render_json_object
 
@@ -47,7 +48,8 @@ CLAIM_COLUMNS = (
     Column("id", "id", no_wrap=True),
     Column("date", "date", under="round", no_wrap=True),
     Column("side", "side", under="to", under_prefix="→ ", max_width=16),
-    Column("kind", "kind", under="topic", no_wrap=True),
+    Column("kind", "kind", under="topics", no_wrap=True),
+    Column("attr", "attribution", no_wrap=True),
     Column("speaker", "speaker", max_width=16),
     Column("text", "text", under="translation", ratio=1),
 )
@@ -57,90 +59,113 @@ def claim_listing(claims: list[dict[str, Any]], title: str | None = None) -> Lis
     return Listing(claims, CLAIM_FIELDS, CLAIM_COLUMNS, title=title)
 
 
-def claim_field_options(function: F) -> F:
-    """The options shared by `record` and `edit`."""
-    options = [
-        click.option(
-            "--side",
-            "-s",
-            metavar="SIDE",
-            help="Who states it (slug or alias).",
-            shell_complete=complete_sides,
-        ),
-        click.option(
-            "--to",
-            "-t",
-            multiple=True,
-            metavar="SIDE",
-            help="Side addressed; repeat.",
-            shell_complete=complete_sides,
-        ),
-        click.option(
-            "--round",
-            "-r",
-            "round_",
-            metavar="ROUND",
-            help="The round it belongs to.",
-            shell_complete=complete_rounds,
-        ),
-        click.option("--date", "-d", metavar="DATE", help="When [default: the round's date]."),
-        click.option(
-            "--topic",
-            "-T",
-            metavar="TOPIC",
-            help="What it is about.",
-            shell_complete=complete_topics,
-        ),
-        click.option("--kind", "-k", type=click.Choice(KINDS, case_sensitive=False)),
-        click.option("--speaker", metavar="TEXT", help="Who said it, e.g. 'Sergei Lavrov'."),
-        click.option("--source", metavar="OUTLET", help="The outlet that reported it."),
-        click.option("--url", metavar="URL", help="Where the report is (http or https)."),
-        click.option("--published", metavar="DATE", help="When the report was published."),
-        click.option("--translation", metavar="TEXT", help="A translation of TEXT."),
-        click.option("--grade", metavar="CODE", help="Admiralty grade, e.g. B2."),
-        click.option(
-            "--responds-to",
-            metavar="ID",
-            help="The claim this one answers.",
-            shell_complete=claim_ids,
-        ),
-        click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag; repeat."),
-        click.option("--note", metavar="TEXT", help="Your own note."),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+def _completer(spec: ClaimField) -> Any:
+    return {
+        "side": complete_sides,
+        "topic": complete_topics,
+        "round": complete_rounds,
+        "claim": claim_ids,
+    }.get(spec.type)
 
 
-def claim_input(text: str | None, verbatim: bool | None, **fields: Any) -> ClaimInput:
-    return ClaimInput(
-        text=read_text_argument(text) if text is not None else None,
-        side=fields["side"],
-        to=fields["to"] or None,
-        round=fields["round_"],
-        date=fields["date"],
-        topic=fields["topic"],
-        kind=fields["kind"],
-        speaker=fields["speaker"],
-        source=fields["source"],
-        url=fields["url"],
-        published=fields["published"],
-        translation=fields["translation"],
-        verbatim=verbatim,
-        grade=fields["grade"],
-        responds_to=fields["responds_to"],
-        tags=fields["tags"] or None,
-        note=fields["note"],
+def _choices(spec: ClaimField) -> click.Choice[str] | None:
+    choices = {"kind": KINDS, "attribution": ATTRIBUTIONS}.get(spec.type)
+    return click.Choice(choices, case_sensitive=False) if choices else None
+
+
+def _field_option(spec: ClaimField, *, for_record: bool) -> Callable[[F], F]:
+    assert spec.option is not None
+    flags = [spec.option.flag] + ([spec.option.short] if spec.option.short else [])
+    help_text = spec.help
+    if for_record and spec.default is not None:
+        help_text += f" [default: {spec.default}]"
+    if for_record and spec.input_required:
+        help_text += " [required]"
+    return click.option(
+        *flags,
+        spec.name,
+        multiple=spec.many,
+        metavar=spec.option.metavar,
+        type=_choices(spec),
+        help=help_text,
+        shell_complete=_completer(spec),
     )
 
 
+def _list_change_options(spec: ClaimField) -> list[Callable[[F], F]]:
+    """`edit --add-X` and `--drop-X` for a list field whose option is `--X`."""
+    assert spec.option is not None
+    stem = spec.option.flag.removeprefix("--")
+    return [
+        click.option(
+            f"--{verb}-{stem}",
+            f"{verb}_{spec.name}",
+            multiple=True,
+            metavar=spec.option.metavar,
+            help=f"{verb.capitalize()} one {stem}, keeping the others; repeat.",
+            shell_complete=_completer(spec),
+        )
+        for verb in ("add", "drop")
+    ]
+
+
+def claim_field_options(*, for_record: bool) -> Callable[[F], F]:
+    """The options `record` and `edit` take, one per field of `fields.CLAIM_SPEC`."""
+
+    def decorate(function: F) -> F:
+        options: list[Callable[[F], F]] = []
+        for spec in CLAIM_SPEC:
+            if spec.option is None:
+                continue
+            options.append(_field_option(spec, for_record=for_record))
+            if spec.many and not for_record:
+                options += _list_change_options(spec)
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+def claim_input(text: str | None, paraphrase: bool, **options: Any) -> ClaimInput:
+    """The fields `record` or `edit` was given, from their options."""
+    values = {spec.name: options.pop(spec.name) for spec in CLAIM_SPEC if spec.name in options}
+    if text is not None:
+        values["text"] = read_text_argument(text)
+    if paraphrase:
+        if values.get("attribution") not in (None, "paraphrase"):
+            raise InputError("--paraphrase contradicts --attribution " + values["attribution"])
+        values["attribution"] = "paraphrase"
+    add = {name.removeprefix("add_"): v for name, v in options.items() if name.startswith("add_")}
+    drop = {n.removeprefix("drop_"): v for n, v in options.items() if n.startswith("drop_")}
+    return ClaimInput(add=add, drop=drop, **values)
+
+
+_PARAPHRASE_HELP = "Shorthand for --attribution paraphrase."
+
+
+def _refuse_missing_options(given: ClaimInput) -> None:
+    """Name the options `record` needs and was not given, as the user would type them."""
+    missing = [
+        spec.option.flag
+        for spec in CLAIM_SPEC
+        if spec.input_required and spec.option and spec.name not in given.values
+    ]
+    if len(missing) == 1:
+        raise InputError(f"{missing[0]} is required")
+    if missing:
+        raise InputError(f"{', '.join(missing[:-1])} and {missing[-1]} are required")
+
+
 @click.command(name="record")
-@claim_field_options
-@click.option("--paraphrase", is_flag=True, help="TEXT is reported speech, not a direct quote.")
+@claim_field_options(for_record=True)
+@click.option("--paraphrase", is_flag=True, help=_PARAPHRASE_HELP)
 @click.argument("text")
 @pass_app
 def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -> None:
     """Record one claim; prints its new id. TEXT `-` reads stdin.
+
+    A claim may be on several topics: repeat --topic.
 
     \b
     Examples:
@@ -150,7 +175,8 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
           --translation "NATO must never expand further" "..."
       echo "quote" | claimtrack record -s us -T deescalation -k demand -d 2022-01-21 -
     """
-    given = claim_input(text, False if paraphrase else None, **fields)
+    given = claim_input(text, paraphrase, **fields)
+    _refuse_missing_options(given)
     with app.write("record") as store:
         claim = record_claim(store, given, app.now())
     click.echo(claim["id"])
@@ -161,10 +187,8 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
 
 
 @click.command(name="edit")
-@claim_field_options
-@click.option(
-    "--paraphrase/--verbatim", "verbatim", default=None, help="Mark as reported speech or quote."
-)
+@claim_field_options(for_record=False)
+@click.option("--paraphrase", is_flag=True, help=_PARAPHRASE_HELP)
 @click.option("--text", "text", metavar="TEXT", help="New text; `-` reads stdin.")
 @click.option(
     "--clear",
@@ -175,21 +199,22 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
 @click.argument("claim_id", metavar="ID", shell_complete=claim_ids)
 @pass_app
 def claims_edit(
-    app: AppContext, claim_id: str, verbatim: bool | None, clear: tuple[str, ...], **fields: Any
+    app: AppContext, claim_id: str, paraphrase: bool, clear: tuple[str, ...], **fields: Any
 ) -> None:
     """Change fields of a claim; its id and creation time never change.
 
-    Options set fields (a repeated option such as --to or --tag replaces the list);
-    --clear empties one.
+    Options set fields (a repeated option such as --topic, --to or --tag replaces the
+    list; --add-topic, --drop-tag and the like change one item); --clear empties one.
 
     \b
     Examples:
       claimtrack edit 3fk2 --kind rejection --grade B2
+      claimtrack edit 3fk2 --add-topic missiles --attribution readout
       claimtrack edit 3fk2 --clear responds_to --clear tags
     """
     text = fields.pop("text")
-    given = claim_input(text, None if verbatim is None else not verbatim, **fields)
-    if given == ClaimInput() and not clear:
+    given = claim_input(text, paraphrase, **fields)
+    if not given and not clear:
         raise InputError("nothing to change", "Give an option such as --kind, or --clear FIELD")
     with app.write("edit", create=False) as store:
         claim = edit_claim(store, claim_id, given, clear, app.now())
