@@ -26,7 +26,16 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "security-guarantees-2022.json"
 SCRIPT = ROOT / "examples" / "security-guarantees-2022.sh"
 PRESET = ROOT / "src" / "claimtrack" / "presets" / "security-guarantees-2022.json"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The seed articles sit in shared/seeds beside the repository (or beside a folder
+# that holds it, for a git worktree).
+SEEDS = next(
+    (
+        folder / "shared" / "seeds"
+        for folder in ROOT.parents
+        if (folder / "shared" / "seeds").is_dir()
+    ),
+    ROOT.parent / "shared" / "seeds",
+)
 
 SEED_TAG_PREFIX = "seed:"
 VOCAB_TABLES = ("sides", "topics", "rounds")
@@ -216,3 +225,93 @@ def test_script_rebuilds_the_example_store(tmp_path: Path) -> None:
     )
     assert again.returncode == 1
     assert "refusing to overwrite" in again.stderr
+
+
+# --- (e) the corrections of the independent check hold ---------------------------------
+
+ATTRIBUTIONS = {"quote", "readout", "paraphrase"}
+DRAFT_DEMANDS = {"security-guarantees", "nato-nonexpansion", "strike-weapons", "posture-1997"}
+WESTS_REJECTION = "الغرب لا يوافق على المبادئ التي وضعتها روسيا"
+
+
+def claims_with_text(claims: list[dict[str, Any]], excerpt: str) -> list[dict[str, Any]]:
+    found = [claim for claim in claims if excerpt in claim["text"]]
+    assert found, f"no claim quotes {excerpt!r}"
+    return found
+
+
+def test_every_claim_says_whose_words_it_gives(claims: list[dict[str, Any]]) -> None:
+    assert {claim["attribution"] for claim in claims} == ATTRIBUTIONS
+
+
+def test_official_statements_about_a_speaker_are_readouts(claims: list[dict[str, Any]]) -> None:
+    kremlin = [claim for claim in claims if claim["source"] == "Kremlin readout"]
+    assert kremlin and {claim["attribution"] for claim in kremlin} == {"readout"}
+    # the Foreign Ministry's statement on the 15 February call speaks of Lavrov
+    for excerpt in ("شدد لافروف على عدم قبول", "داعيا إلى حوار عملي", "مع التأكيد على مبدأ"):
+        assert [c["attribution"] for c in claims_with_text(claims, excerpt)] == ["readout"]
+
+
+def test_each_draft_demand_is_recorded_once(claims: list[dict[str, Any]]) -> None:
+    drafts = [claim for claim in claims if claim["round"] == "draft-treaties"]
+    topics = sorted(topic for claim in drafts for topic in claim["topics"])
+    assert topics == sorted(DRAFT_DEMANDS)
+
+
+def test_the_wests_rejection_answers_every_draft_demand(claims: list[dict[str, Any]]) -> None:
+    rejections = claims_with_text(claims, WESTS_REJECTION)
+    assert {claim["side"] for claim in rejections} == {"us", "nato"}
+    for claim in rejections:
+        assert set(claim["topics"]) == DRAFT_DEMANDS
+        assert claim["kind"] == "rejection"
+
+
+def test_claims_in_a_round_are_dated_within_it(
+    store: dict[str, Any], claims: list[dict[str, Any]]
+) -> None:
+    for claim in claims:
+        if claim["round"] is not None:
+            held = store["rounds"][claim["round"]]
+            assert held["date"] <= claim["date"] <= (held["end"] or held["date"]), claim["id"]
+
+
+def test_the_next_days_comments_are_not_part_of_the_round(claims: list[dict[str, Any]]) -> None:
+    peskov = [claim for claim in claims if claim["speaker"] == "Dmitry Peskov"]
+    assert len(peskov) == 3
+    assert {(claim["date"], claim["round"]) for claim in peskov} == {("2022-01-11", None)}
+
+
+def test_no_speaker_is_named_where_the_article_names_none(claims: list[dict[str, Any]]) -> None:
+    for excerpt in ("حاول زملاؤنا الأمريكيون", "بعض التكرار للجدل", "سمعنا أول رد فعل"):
+        for claim in claims_with_text(claims, excerpt):
+            assert claim["speaker"] is None, claim["id"]
+            assert claim["attribution"] == "paraphrase", claim["id"]
+
+
+def test_the_missing_claims_are_recorded(claims: list[dict[str, Any]]) -> None:
+    (oral,) = claims_with_text(claims, "سمعنا أول رد فعل من الولايات المتحدة بشكل شفهي")
+    assert (oral["side"], oral["kind"], oral["round"]) == ("us", "response", "lavrov-blinken")
+    (repeat,) = claims_with_text(claims, "لم نكن بحاجة إلى تكرار")
+    assert (repeat["side"], repeat["speaker"]) == ("russia", "Sergei Lavrov")
+    (deadlines,) = claims_with_text(claims, "لا توجد مواعيد نهائية واضحة")
+    assert (deadlines["speaker"], deadlines["date"]) == ("Dmitry Peskov", "2022-01-11")
+
+
+def test_corrected_kinds(claims: list[dict[str, Any]]) -> None:
+    expected = {
+        "تجاهلت الردود الأمريكية الأطلسية": "response",
+        "ليس بإمكان أحد سوى الولايات المتحدة": "statement",
+        "استجابةً لمخاوفنا بشأن ما نراه": "statement",
+        "فرص الحوار بين موسكو والغرب": "statement",
+        "وجود أطراف تسعى إلى تأجيج الحرب": "statement",
+    }
+    for excerpt, kind in expected.items():
+        assert [claim["kind"] for claim in claims_with_text(claims, excerpt)] == [kind]
+    (accusation,) = claims_with_text(claims, "وجود أطراف تسعى إلى تأجيج الحرب")
+    assert accusation["to"] == []
+
+
+def test_no_invented_reply(claims: list[dict[str, Any]]) -> None:
+    assert not [c for c in claims if "وزيري الخارجية بحثا جدول الاتصالات" in c["text"]]
+    (missiles,) = claims_with_text(claims, "المقترحات الروسية هي لتقليل المخاطر العسكرية")
+    assert missiles["responds_to"] is None

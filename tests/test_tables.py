@@ -62,11 +62,13 @@ def test_every_id_and_slug_whole_on_one_line(
     shown = json.loads(ok(run, *args, "-f", "json").stdout)
     if args[0] == "matrix":  # rows of topic, round and side
         shown = [{"topic": r["topic"], "side": r["side"], "round": r["round"]} for r in shown]
-    if args[0] == "compare":  # the table shows each claim's kind, date and id
+    if args[0] in ("compare", "diff"):  # the table shows each claim's kind, date and id
         shown = [
-            {"topic": r["topic"], "claims": [{k: c[k] for k in ("id", "kind", "date")} for c in cs]}
+            {
+                **{k: v for k, v in r.items() if k not in ("a", "b")},
+                "claims": [{k: c[k] for k in ("id", "kind", "date")} for c in r["a"] + r["b"]],
+            }
             for r in shown
-            for cs in [[c for c in (r["a"], r["b"]) if isinstance(c, dict)]]
         ]
     expected = slugs_in(shown)
     assert expected
