@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from claimtrack import analysis
-from claimtrack.analysis import ClaimIndex
+from claimtrack.analysis import ClaimIndex, Row
 from claimtrack.commands.analysis_views import (
     COMPARE_FIELDS,
     DIFF_FIELDS,
@@ -159,6 +159,19 @@ def analysis_diff(
         return diff_table(rows, header_a, header_b, title)
 
     listing = Listing([flat_diff_row(r) for r in rows], DIFF_FIELDS, columns)
+    output_pairs(fmt, raw, listing, rows, table, svg, title)
+
+
+def output_pairs(
+    fmt: str | None,
+    raw: bool,
+    listing: Listing,
+    rows: list[Row],
+    table: Callable[[int], Any],
+    svg: Path | None,
+    title: str,
+) -> None:
+    """diff's and compare's rows out, json naming the claims of each side of a row."""
     json_rows = json_claim_rows(rows)
     output(
         fmt,
@@ -251,16 +264,7 @@ def analysis_compare(
         return compare_table(rows, a, b, title)
 
     listing = Listing([flat_compare_row(r) for r in rows], COMPARE_FIELDS, columns)
-    json_rows = json_claim_rows(rows)
-    output(
-        fmt,
-        raw,
-        listing,
-        json_rows=json_rows,
-        table=table,
-        svg=svg,
-        svg_title=f"claimtrack {title}",
-    )
+    output_pairs(fmt, raw, listing, rows, table, svg, title)
 
 
 # --- gaps ------------------------------------------------------------------------------
