@@ -66,9 +66,14 @@ class AppContext:
         if store.created:
             click.echo(f"Created a new store at {self.db_path}", err=True)
         if store.backup is not None:
+            was = store.migrated_from
+            steps = (
+                f"from schema version {was} to {store.schema_version}"
+                if was != store.schema_version
+                else f"to the current layout of schema version {was}"
+            )
             click.echo(
-                f"Upgraded {self.db_path} from schema version {store.migrated_from} to "
-                f"{store.schema_version}; the old file is kept as {store.backup}",
+                f"Upgraded {self.db_path} {steps}; the old file is kept as {store.backup}",
                 err=True,
             )
 
