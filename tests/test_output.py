@@ -161,14 +161,17 @@ def test_never_paged_into_a_pipe(tmp_path: Path, example: Path) -> None:
     assert not paged.exists()
 
 
-def test_machine_formats_are_escaped_on_a_terminal_only(example: Path) -> None:
+@pytest.mark.parametrize(
+    "command", [["list", "-n", "1", "-f", "csv"], ["export", "-f", "csv", "--grep", "clear"]]
+)
+def test_machine_formats_are_escaped_on_a_terminal_only(example: Path, command: list[str]) -> None:
     dangerous = "clear\x1b[2J and \x9b31m and \u202e"
     subprocess.run(
         [*PROGRAM, "--db", str(example), "edit", "vpx5e56uqw", "--note", dangerous],
         capture_output=True,
         check=True,
     )
-    args = ["--db", str(example), "list", "-n", "1", "-f", "csv"]
+    args = ["--db", str(example), *command]
     code, screen = on_a_terminal(args, environment(CLAIMTRACK_PAGER=""), rows=200)
     assert code == 0
     assert "clear<U+001B>[2J and <U+009B>31m and <U+202E>" in screen

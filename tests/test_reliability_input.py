@@ -205,14 +205,14 @@ def test_ctrl_c_after_the_commit_says_the_change_was_saved(
     isolated_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed()
-    real_echo = __import__("click").echo
+    from claimtrack.output import say as real_say
 
-    def echo(message: object = None, *args: object, **kwargs: object) -> None:
-        if isinstance(message, str) and message.startswith("Recorded claim"):
+    def say(message: str) -> None:
+        if message.startswith("Recorded claim"):
             raise KeyboardInterrupt
-        real_echo(message, *args, **kwargs)  # type: ignore[arg-type]
+        real_say(message)
 
-    monkeypatch.setattr("claimtrack.commands.claims.click.echo", echo)
+    monkeypatch.setattr("claimtrack.commands.claims.say", say)
     result = run(*RECORD, "saved before the interrupt")
     assert (result.exit_code, result.stderr) == (
         130,

@@ -194,9 +194,9 @@ def message_with_db(error: ClaimtrackError, db: str | None) -> str:
 
 
 def fail(ctx: click.Context, message: str, code: int) -> None:
-    from claimtrack.render import visible
+    from claimtrack.output import say
 
-    click.echo(f"Error: {visible(message)}", err=True)
+    say(f"Error: {message}")
     ctx.exit(code)
 
 
@@ -302,19 +302,21 @@ def leave(code: Any) -> NoReturn:
     only for the memory to be returned to the system a moment later anyway. Every
     command has closed its files and committed its writes before it returns.
     """
+    from claimtrack.output import say
+
     if code is None:
         status = 0
     elif isinstance(code, int):
         status = code
     else:
-        print(code, file=sys.stderr)
+        say(str(code))
         status = 1
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except OutputError as exc:  # output held back until now could not be written
             if status == 0:
-                print(f"Error: {exc}", file=sys.stderr)
+                say(f"Error: {exc}")
                 status = exc.exit_code
         except (OSError, ValueError):  # a stream already closed: nothing left to keep
             pass

@@ -8,6 +8,9 @@ longer output starts the pager with what is held and then streams the rest.
 Errors are the command's to report: a reader that has gone (a closed pipe, a pager
 the user quit) ends the output quietly; any other failure to write stdout is an
 `OutputError`.
+
+Messages for the person running a command (what was done, a warning, an error) go
+to stderr through `say`, never through stdout, so that a pipeline gets data only.
 """
 
 from __future__ import annotations
@@ -59,6 +62,18 @@ def quiet_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+def say(message: str) -> None:
+    """`message` as a line on stderr; store text in it is shown, never acted on."""
+    from claimtrack.render import visible  # not at start-up: --version and --help pay for it
+
+    stream = sys.stderr
+    if stream is None:  # nowhere to say it
+        return
+    with contextlib.suppress(OSError, ValueError):
+        stream.write(visible(message) + "\n")
+        stream.flush()
 
 
 def write_stdout(data: bytes) -> None:

@@ -23,6 +23,7 @@ from claimtrack.commands.analysis_views import (
 from claimtrack.commands.common import AppContext, format_options, pass_app
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError
+from claimtrack.output import say
 from claimtrack.render import FORMATS, Column, Listing
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, get_entry, resolve, resolve_all
@@ -135,10 +136,9 @@ def analysis_diff(
     store = app.read()
     a, b = get_entry(store, ROUNDS, round_a), get_entry(store, ROUNDS, round_b)
     if a["date"] > b["date"]:
-        click.echo(
+        say(
             f"Note: round '{a['slug']}' ({a['date']}) is dated after round "
-            f"'{b['slug']}' ({b['date']}); comparing them in the order given",
-            err=True,
+            f"'{b['slug']}' ({b['date']}); comparing them in the order given"
         )
     wanted = {"sides": slugs(store, SIDES, sides), "topics": slugs(store, TOPICS, topics)}
     index = claim_index(store)

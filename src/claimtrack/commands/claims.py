@@ -27,6 +27,7 @@ from claimtrack.commands.common import (
     AppContext,
     emit,
     format_options,
+    lines_listing,
     pass_app,
     read_text_argument,
 )
@@ -40,6 +41,7 @@ from claimtrack.errors import InputError
 from claimtrack.fields import CLAIM_SPEC, ClaimField
 from claimtrack.model import CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, KINDS
 from claimtrack.notices import outside_round_warning, removal_line
+from claimtrack.output import say
 from claimtrack.render import Column, Listing
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -183,13 +185,10 @@ def claims_record(app: AppContext, text: str, paraphrase: bool, **fields: Any) -
         _refuse_missing_options(given)
         claim = record_claim(store, given, app.now())
         warning = outside_round_warning(store, claim)
-    click.echo(claim["id"])
+    emit(lines_listing([claim["id"]]), "ids")
     if warning:
-        click.echo(f"Warning: {warning}", err=True)
-    click.echo(
-        f"Recorded claim {claim['id']} ({claim['side']}, {claim['kind']}, {claim['date']})",
-        err=True,
-    )
+        say(f"Warning: {warning}")
+    say(f"Recorded claim {claim['id']} ({claim['side']}, {claim['kind']}, {claim['date']})")
 
 
 @click.command(name="edit")
@@ -224,7 +223,7 @@ def claims_edit(
         raise InputError("nothing to change", "Give an option such as --kind, or --clear FIELD")
     with app.write("edit", create=False) as store:
         claim = edit_claim(store, claim_id, given, clear, app.now())
-    click.echo(f"Updated claim {claim['id']}", err=True)
+    say(f"Updated claim {claim['id']}")
 
 
 @click.command(name="rm")
@@ -247,13 +246,13 @@ def claims_rm(app: AppContext, claim_ids: tuple[str, ...], yes: bool, force: boo
         found = (find_claim(store, ref) for ref in claim_ids)
         doomed = list({claim["id"]: claim for claim in found}.values())  # each once
         for claim in doomed:
-            click.echo(f"  {removal_line(claim)}", err=True)
+            say(f"  {removal_line(claim)}")
         ids = ", ".join(claim["id"] for claim in doomed)
         if not click.confirm(f"Remove {len(doomed)} claim(s): {ids}?", err=True):
             raise InputError("nothing removed")
     with app.write("rm", create=False) as store:
         removed = remove_claims(store, claim_ids, force=force, now=app.now())
-    click.echo(f"Removed {len(removed)} claim(s): {', '.join(removed)}", err=True)
+    say(f"Removed {len(removed)} claim(s): {', '.join(removed)}")
 
 
 def filter_options(function: F) -> F:

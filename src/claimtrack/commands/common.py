@@ -8,7 +8,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import click
 
 from claimtrack.errors import InputError
-from claimtrack.output import Sink, pager_command, stdout_is_terminal
+from claimtrack.output import Sink, pager_command, say, stdout_is_terminal
 from claimtrack.render import FORMATS, Listing, render, table_parts, visible
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class AppContext:
         finally:
             self.committed = self.committed or bool(store and store.committed)
         if store.created:
-            click.echo(f"Created a new store at {self.db_path}", err=True)
+            say(f"Created a new store at {self.db_path}")
         if store.backup is not None:
             was = store.migrated_from
             steps = (
@@ -72,10 +72,7 @@ class AppContext:
                 if was != store.schema_version
                 else f"to the current layout of schema version {was}"
             )
-            click.echo(
-                f"Upgraded {self.db_path} {steps}; the old file is kept as {store.backup}",
-                err=True,
-            )
+            say(f"Upgraded {self.db_path} {steps}; the old file is kept as {store.backup}")
 
     @staticmethod
     def now() -> str:
@@ -148,33 +145,43 @@ def resolve_format(fmt: str | None) -> str:
 # Machine formats keep exact characters in a pipe or a file; on a terminal their
 # control characters would act on it (clear the screen, set the clipboard), so there
 # they are shown as the table shows them.
-_EXACT_FORMATS = ("csv", "json", "jsonl")
+_EXACT_FORMATS = ("csv", "json", "jsonl", "plover")
 
 
 def emit(
-    listing: Listing,
+    shown: Listing | bytes,
     fmt: str | None,
     *,
     raw: bool = False,
     svg: Path | None = None,
     svg_title: str = "claimtrack",
 ) -> None:
-    """The one way out: `listing` in `fmt` to stdout, through the pager when it is long.
+    """The one way out: what a command shows, to stdout, through the pager when long.
 
-    With `svg`, the table view is also saved as a picture, drawn to the same rules.
+    `shown` is a listing, rendered in `fmt`, or a document already made in `fmt`
+    (export's file). With `svg`, the listing's table view is also saved as a picture,
+    drawn to the same rules. Messages to the person go to stderr through `say`.
     """
     fmt = resolve_format(fmt)
-    if svg is not None:
-        save_svg(listing, svg, svg_title)
     terminal = stdout_is_terminal()
+    if isinstance(shown, bytes):
+        pieces: Iterable[bytes] = [shown]
+    else:
+        if svg is not None:
+            save_svg(shown, svg, svg_title)
+        console = make_console() if fmt == "table" else None
+        pieces = render(shown, fmt, raw=raw, console=console)
+    if terminal and fmt in _EXACT_FORMATS:
+        pieces = (escape_for_terminal(piece) for piece in pieces)
     ctx = click.get_current_context(silent=True)
     app = ctx.find_object(AppContext) if ctx is not None else None
     paging = terminal and (app is None or app.paging)
-    console = make_console() if fmt == "table" else None
-    pieces = render(listing, fmt, raw=raw, console=console)
-    if terminal and fmt in _EXACT_FORMATS:
-        pieces = (escape_for_terminal(piece) for piece in pieces)
     Sink(pager_command(os.environ) if paging else None).write_all(pieces)
+
+
+def lines_listing(lines: Iterable[str]) -> Listing:
+    """Lines of text (an id, a problem) as a listing to `emit` in the "ids" format."""
+    return Listing([{"line": line} for line in lines], ("line",), (), id_key="line")
 
 
 def escape_for_terminal(piece: bytes) -> bytes:

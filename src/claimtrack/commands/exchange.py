@@ -13,7 +13,7 @@ import click
 
 from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
 from claimtrack.commands.claims import claim_filter, claim_listing, filter_options
-from claimtrack.commands.common import AppContext, pass_app
+from claimtrack.commands.common import AppContext, emit, lines_listing, pass_app
 from claimtrack.errors import InputError
 from claimtrack.exchange import (
     BINARY_FORMATS,
@@ -26,7 +26,8 @@ from claimtrack.exchange import (
 )
 from claimtrack.importing import import_records
 from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
-from claimtrack.render import render, visible
+from claimtrack.output import say
+from claimtrack.render import render
 from claimtrack.store import MissingStoreError, Store, empty_data
 
 # Below this many records an import is over before a bar would be worth drawing.
@@ -93,13 +94,13 @@ def exchange_export(
     if excel:
         payload = codecs.BOM_UTF8 + payload
     if output is None:
-        click.echo(payload, nl=False)
+        emit(payload, fmt)
         return
     try:
         output.write_bytes(payload)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from None
-    click.echo(f"Exported to {output}", err=True)
+    say(f"Exported to {output}")
 
 
 def _export_payload(store: Store, fmt: str, claims: list[dict[str, Any]] | None) -> bytes:
@@ -117,7 +118,7 @@ def _salvaged(app: AppContext, fmt: str) -> Store:
     store, dropped = salvaged_store(app.db_path)
     if dropped:
         shown = ", ".join(dropped[:10]) + (", …" if len(dropped) > 10 else "")
-        click.echo(f"Left out {len(dropped)} damaged record(s): {visible(shown)}", err=True)
+        say(f"Left out {len(dropped)} damaged record(s): {shown}")
     return store
 
 
@@ -192,13 +193,13 @@ def exchange_import(
             )
         except ImportProblems as exc:
             for problem in exc.problems:
-                click.echo(visible(f"{name}: {problem}"), err=True)
+                say(f"{name}: {problem}")
             raise
         except ImportConflicts as exc:
             if dry_run:
                 _print_actions(exc.report)
             for action in exc.report.conflicts:
-                click.echo(visible(f"{name}: conflict: {_conflict(action)}"), err=True)
+                say(f"{name}: conflict: {_conflict(action)}")
             raise
 
     with _progress(len(incoming)) as progress:
@@ -223,7 +224,7 @@ def _store_for_dry_run(app: AppContext) -> Store:
     try:
         return app.read()
     except MissingStoreError:
-        click.echo(f"No store at {app.db_path} yet; importing would create it", err=True)
+        say(f"No store at {app.db_path} yet; importing would create it")
         return Store(app.db_path, empty_data(), created=True)
 
 
@@ -242,20 +243,17 @@ def _conflict(action: Action) -> str:
 
 
 def _print_actions(report: Report) -> None:
-    for action in report.actions:
-        click.echo(visible(str(action)))
+    emit(lines_listing(map(str, report.actions)), "ids")
 
 
 def _print_report(report: Report, name: str, dry_run: bool) -> None:
     would = "Would add" if dry_run else "Added"
     for kind, slug, said in report.added_missing:
-        click.echo(f"{would} missing {kind} {slug}, {said}", err=True)
+        say(f"{would} missing {kind} {slug}, {said}")
     if dry_run:
         _print_actions(report)
-        click.echo(
-            f"Dry run of {name}: {report.summary(dry_run=True)}; nothing was written", err=True
-        )
+        say(f"Dry run of {name}: {report.summary(dry_run=True)}; nothing was written")
         return
     for action in report.conflicts:
-        click.echo(visible(f"Skipped {_conflict(action)}; kept the store's"), err=True)
-    click.echo(f"Imported {name}: {report.summary()}", err=True)
+        say(f"Skipped {_conflict(action)}; kept the store's")
+    say(f"Imported {name}: {report.summary()}")

@@ -10,6 +10,7 @@ import click
 
 from claimtrack.commands.common import AppContext, emit, pass_app
 from claimtrack.commands.completion import complete_rounds
+from claimtrack.output import say
 from claimtrack.render import Listing
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def _write_jsonl(pairs: Pairs, include_duplicates: bool) -> None:
             f"; left out {incomplete} without a side or topic "
             "(review them on a terminal: claimtrack extract FILE)"
         )
-    click.echo(message, err=True)
+    say(message)
 
 
 def _review(app: AppContext, store: Store, pairs: Pairs, include_duplicates: bool) -> None:
@@ -156,19 +157,17 @@ def _review(app: AppContext, store: Store, pairs: Pairs, include_duplicates: boo
 
     loop = Review(
         ask=_ask,
-        show=click.echo,
+        show=click.echo,  # the dialogue itself, on the terminal (describe made it visible)
         check=check,
         complete=lambda fields: _complete(store, fields),
     )
     accepted = review(pairs, loop, include_duplicates=include_duplicates)
     if not accepted:
-        click.echo("Recorded nothing", err=True)
+        say("Recorded nothing")
         return
     with app.write("extract", create=False) as target:
         ids = [record_claim(target, claim_input(fields), app.now())["id"] for fields in accepted]
-    click.echo(
-        f"Recorded {len(ids)} claim{'s' if len(ids) != 1 else ''}: {', '.join(ids)}", err=True
-    )
+    say(f"Recorded {len(ids)} claim{'s' if len(ids) != 1 else ''}: {', '.join(ids)}")
 
 
 def _ask(prompt: str) -> str | None:

@@ -7,10 +7,18 @@ from typing import Any
 import click
 import orjson
 
-from claimtrack.commands.common import AppContext, emit, format_options, pass_app, resolve_format
+from claimtrack.commands.common import (
+    AppContext,
+    emit,
+    format_options,
+    lines_listing,
+    pass_app,
+    resolve_format,
+)
 from claimtrack.history import history_report, log_rows, summarize, undo_latest
 from claimtrack.integrity import SINGULAR, check_store
-from claimtrack.render import Column, Listing, visible
+from claimtrack.output import say
+from claimtrack.render import Column, Listing
 
 LOG_FIELDS = (
     "entry",
@@ -52,15 +60,14 @@ def store_check(app: AppContext) -> None:
     store, store_problems = check_store(app.db_path)
     history_problems, notes = history_report(store)
     problems = [*map(str, store_problems), *history_problems]
-    for problem in problems:
-        click.echo(visible(problem))
+    emit(lines_listing(problems), "ids")
     for note in notes:
-        click.echo(visible(f"note: {note}"), err=True)
+        say(f"note: {note}")
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {visible(str(app.db_path))}", err=True)
+        say(f"{len(problems)} problem(s) in {app.db_path}")
         click.get_current_context().exit(1)
     counts = ", ".join(f"{store.count(t)} {SINGULAR[t]}(s)" for t in SINGULAR)
-    click.echo(f"No problems in {visible(str(app.db_path))} ({counts})", err=True)
+    say(f"No problems in {app.db_path} ({counts})")
 
 
 @click.command(name="log")
@@ -136,10 +143,7 @@ def history_undo(app: AppContext, skip: bool) -> None:
         entry = undo_latest(store, skip=skip)
     records = len(entry["changes"])
     done = "Skipped" if skip else "Undid"
-    click.echo(
-        visible(
-            f"{done} {entry['operation']} of {entry['time']} by {entry['user']} "
-            f"({records} record{'s' if records != 1 else ''})"
-        ),
-        err=True,
+    say(
+        f"{done} {entry['operation']} of {entry['time']} by {entry['user']} "
+        f"({records} record{'s' if records != 1 else ''})"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimtrack.commands.common import AppContext, pass_app
+from claimtrack.output import say
 
 
 @click.command(name="init")
@@ -38,10 +39,10 @@ def store_init(app: AppContext, preset: str | None) -> None:
         # A damaged file is reported, never overwritten.
         older = app.read().migrated_from is not None
         if preset is None and not older:
-            click.echo(f"Store already exists at {app.db_path}", err=True)
+            say(f"Store already exists at {app.db_path}")
             return
     with app.write("init") as store:
         store.rewrite = older
         added = presets.install(store, preset) if preset else 0
     if preset:
-        click.echo(f"Added {added} entries from preset {preset}", err=True)
+        say(f"Added {added} entries from preset {preset}")

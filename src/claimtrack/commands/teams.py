@@ -9,7 +9,7 @@ import click
 from claimtrack.commands.common import AppContext, pass_app
 from claimtrack.gitshare import git_setup
 from claimtrack.merge import merge_files
-from claimtrack.render import visible
+from claimtrack.output import say
 
 
 @click.command(name="git-setup")
@@ -35,10 +35,10 @@ def teams_git_setup(app: AppContext, command: str | None) -> None:
     """
     setup = git_setup(app.db_path, command)
     for line in setup.attributes:
-        click.echo(f"Added to {setup.repository / '.gitattributes'}: {line}", err=True)
+        say(f"Added to {setup.repository / '.gitattributes'}: {line}")
     for line in setup.ignores:
-        click.echo(f"Added to {setup.repository / '.gitignore'}: {line}", err=True)
-    click.echo(f"Set git config merge.claimtrack.driver to: {setup.driver}", err=True)
+        say(f"Added to {setup.repository / '.gitignore'}: {line}")
+    say(f"Set git config merge.claimtrack.driver to: {setup.driver}")
 
 
 @click.command(name="merge-driver")
@@ -63,11 +63,10 @@ def teams_merge_driver(
     if not conflicts:
         return
     for conflict in conflicts:
-        click.echo(visible(str(conflict)), err=True)
+        say(str(conflict))
     name = path or str(ours)
-    click.echo(
+    say(
         f"claimtrack: {len(conflicts)} conflict(s) in {name}; our values were kept. "
-        "Fix them with claimtrack edit if need be, then git add the store",
-        err=True,
+        "Fix them with claimtrack edit if need be, then git add the store"
     )
     ctx.exit(1)

@@ -24,6 +24,7 @@ from claimtrack.commands.analysis_views import (
     output,
 )
 from claimtrack.commands.common import AppContext, format_options, pass_app, resolve_format
+from claimtrack.output import say
 from claimtrack.render import Column, Listing
 from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries, resolve
@@ -105,7 +106,7 @@ def analysis_matrix(
     listing = Listing(matrix.rows, fields, [Column(name, name) for name in fields])
     output(fmt, raw, listing, table=table, svg=svg, svg_title="claimtrack matrix")
     if footer and resolve_format(fmt) != "table":
-        click.echo(footer, err=True)  # after the rows, so that a failure is the last word
+        say(footer)  # after the rows, so that a failure is the last word
 
 
 def unplaced_note(count: int) -> str | None:

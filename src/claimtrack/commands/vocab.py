@@ -24,6 +24,7 @@ from claimtrack.commands.completion import (
     complete_topics,
 )
 from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.output import say
 from claimtrack.render import Column, Listing, table_view
 from claimtrack.store import Store
 from claimtrack.vocab import (
@@ -128,7 +129,7 @@ def rm_command(vocab: Vocabulary) -> click.Command:
     def vocab_rm(app: AppContext, slug: str) -> None:
         with app.write(f"{vocab.kind} rm", create=False) as store:
             removed = remove_entry(store, vocab, slug)
-        click.echo(f"Removed {vocab.kind} {removed}", err=True)
+        say(f"Removed {vocab.kind} {removed}")
 
     return vocab_rm
 
@@ -138,13 +139,13 @@ def finish_add(
 ) -> None:
     with app.write(f"{vocab.kind} add") as store:
         record = add_entry(store, vocab, build(store))
-    click.echo(f"Added {vocab.kind} {record['slug']}", err=True)
+    say(f"Added {vocab.kind} {record['slug']}")
 
 
 def finish_edit(app: AppContext, vocab: Vocabulary, slug: str, **how: Any) -> None:
     with app.write(f"{vocab.kind} edit", create=False) as store:
         record = edit_entry(store, vocab, slug, **how)
-    click.echo(f"Updated {vocab.kind} {record['slug']}", err=True)
+    say(f"Updated {vocab.kind} {record['slug']}")
 
 
 # --- side ----------------------------------------------------------------------------
