@@ -78,7 +78,7 @@ def test_list_json_imports_neither_rich_nor_dateutil(store_with_a_claim: Path) -
     modules = imported_by(
         "list", "--format", "json", env={"CLAIMTRACK_DB": str(store_with_a_claim)}
     )
-    assert "claimtrack.commands.claims" in modules  # the probe really ran the listing
+    assert "claimtrack.commands.lookup" in modules  # the probe really ran the listing
     assert loaded(modules, "rich") == []
     assert loaded(modules, "dateutil") == []  # only --since and --until parse dates
 

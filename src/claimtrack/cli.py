@@ -29,8 +29,8 @@ DEFAULT_LOCK_TIMEOUT = 10.0
 COMMANDS = {
     "init": "claimtrack.commands.storecmds:store_init",
     "record": "claimtrack.commands.claims:claims_record",
-    "list": "claimtrack.commands.claims:claims_list",
-    "show": "claimtrack.commands.claims:claims_show",
+    "list": "claimtrack.commands.lookup:claims_list",
+    "show": "claimtrack.commands.lookup:claims_show",
     "edit": "claimtrack.commands.claims:claims_edit",
     "rm": "claimtrack.commands.claims:claims_rm",
     "side": "claimtrack.commands.vocab:side_group",

@@ -9,8 +9,8 @@ import click
 from claimtrack.citation import STYLES, cite
 from claimtrack.claims import filter_claims, find_claim
 from claimtrack.commands.analysis_views import output
-from claimtrack.commands.claims import claim_filter, filter_options
 from claimtrack.commands.common import AppContext, pass_app
+from claimtrack.commands.lookup import claim_filter, filter_options
 from claimtrack.errors import InputError
 from claimtrack.positions import claim_order
 from claimtrack.render import FORMATS, Column, Listing

@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
-from claimtrack.commands.claims import claim_filter, claim_listing, filter_options
 from claimtrack.commands.common import AppContext, emit, lines_listing, pass_app
+from claimtrack.commands.lookup import claim_filter, claim_listing, filter_options
 from claimtrack.errors import InputError
 from claimtrack.exchange import (
     BINARY_FORMATS,

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
-from claimtrack.commands.claims import claim_listing
 from claimtrack.commands.common import (
     AppContext,
     emit,
@@ -23,6 +22,7 @@ from claimtrack.commands.completion import (
     complete_sides,
     complete_topics,
 )
+from claimtrack.commands.lookup import claim_listing
 from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
 from claimtrack.output import say
 from claimtrack.render import Column, Listing, table_view
