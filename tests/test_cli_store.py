@@ -297,7 +297,7 @@ def test_an_interrupt_exits_130_and_says_the_store_is_unchanged(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("claimtrack.commands.vocab.new_side", interrupted)
+    monkeypatch.setattr("claimtrack.commands.vocab.add_entry", interrupted)
     fails(
         "side",
         "add",

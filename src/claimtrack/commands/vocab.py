@@ -1,123 +1,163 @@
-"""side, topic and round: the vocabulary commands, one group each."""
+"""The vocabulary commands (side, topic, round, person), built from one description each.
+
+A vocabulary's fields are described once (`EntryField`); its add and edit options,
+their help and the groups' list and rm commands follow from that description, so
+that the four groups cannot drift apart.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import click
 
-from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
-from claimtrack.commands.common import (
-    AppContext,
-    emit,
-    format_options,
-    pass_app,
-    stack,
-)
-from claimtrack.commands.completion import (
-    COMPLETERS,
-    complete_rounds,
-    complete_sides,
-    complete_topics,
-)
-from claimtrack.commands.lookup import claim_listing
-from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.commands.common import AppContext, emit, format_options, pass_app, stack
+from claimtrack.commands.completion import COMPLETERS, Completer
 from claimtrack.output import say
-from claimtrack.render import Column, Listing, table_view
+from claimtrack.render import Column, Listing
 from claimtrack.store import Store
-from claimtrack.vocab import (
-    PERSON_FIELDS,
-    ROUNDS,
-    SIDES,
-    TOPICS,
-    Vocabulary,
-    add_entry,
-    edit_entry,
-    entries,
-    get_entry,
-    new_round,
-    new_side,
-    new_topic,
-    remove_entry,
-)
+from claimtrack.vocab import Vocabulary, add_entry, edit_entry, entries, remove_entry
 
-SIDE_COLUMNS = (
-    Column("slug", "slug", no_wrap=True),
-    Column("name", "name"),
-    Column("aliases", "aliases", ratio=1),
-)
-TOPIC_COLUMNS = (
-    Column("slug", "slug", no_wrap=True),
-    Column("title", "title"),
-    Column("description", "description", ratio=1),
-    Column("aliases", "aliases"),
-)
-ROUND_COLUMNS = (
-    Column("slug", "slug", no_wrap=True),
-    Column("date", "date", no_wrap=True),
-    Column("end", "end", no_wrap=True),
-    Column("name", "name", ratio=1),
-    Column("venue", "venue", drop=2),
-    Column("parties", "parties"),
-    Column("aliases", "aliases", drop=1),
-)
-PERSON_COLUMNS = (
-    Column("slug", "slug"),
-    Column("name", "name"),
-    Column("side", "side"),
-    Column("role", "role", ratio=1),
-    Column("aliases", "aliases"),
-)
-LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[Column, ...]]] = {
-    "side": (SIDE_FIELDS, SIDE_COLUMNS),
-    "topic": (TOPIC_FIELDS, TOPIC_COLUMNS),
-    "round": (ROUND_FIELDS, ROUND_COLUMNS),
-    "person": (PERSON_FIELDS, PERSON_COLUMNS),
-}
-
-new_aliases = click.option(
-    "--alias", "-a", "aliases", multiple=True, metavar="TEXT", help="Another name; repeat."
-)
-changed_aliases = stack(
-    click.option("--alias", "-a", "aliases", multiple=True, metavar="TEXT", help="Add an alias."),
-    click.option("--drop-alias", multiple=True, metavar="TEXT", help="Remove an alias."),
-)
+Builder = Callable[..., dict[str, Any]]  # (store, slug, **fields) -> the new entry
 
 
-def clear_option(vocab: Vocabulary) -> Callable[[Any], Any]:
-    return click.option(
+@dataclass(frozen=True)
+class EntryField:
+    """One field of a vocabulary entry, as `add` and `edit` take it."""
+
+    name: str  # the entry's key and the option's parameter: "name", "parties"
+    help: str  # add's help: what the field holds
+    required: bool = False  # add must be given it
+    metavar: str | None = None
+    complete: Completer | None = None
+    # A list field: the name of one item ("alias", "party"). add's --ITEM repeats;
+    # edit's --ITEM adds one and --drop-ITEM removes one.
+    item: str | None = None
+    short: str | None = None  # e.g. "-a"
+    change_help: str | None = None  # edit's help when "A new NAME." does not say it
+
+    def add_option(self) -> Callable[[Any], Any]:
+        return self._option(self.item or self.name, self.name, self.help, self.required)
+
+    def edit_options(self) -> list[Callable[[Any], Any]]:
+        if self.item is None:
+            return [self._option(self.name, self.name, self.change_help or f"A new {self.name}.")]
+        one = f"{'an' if self.item[0] in 'aeiou' else 'a'} {self.item}"
+        return [
+            self._option(self.item, self.name, f"Add {one}."),
+            self._option(f"drop-{self.item}", f"drop_{self.name}", f"Remove {one}.", short=False),
+        ]
+
+    def _option(
+        self, flag: str, name: str, help: str, required: bool = False, *, short: bool = True
+    ) -> Callable[[Any], Any]:
+        flags = [f"--{flag}"] + ([self.short] if short and self.short else [])
+        return click.option(
+            *flags,
+            name,
+            required=required,
+            multiple=self.item is not None,
+            metavar=self.metavar or ("TEXT" if self.item else None),
+            help=help,
+            shell_complete=self.complete,
+        )
+
+
+ALIASES = EntryField("aliases", "Another name; repeat.", item="alias", short="-a")
+
+
+@dataclass(frozen=True)
+class VocabularyCommands:
+    """What a vocabulary's command group needs besides its fields' descriptions."""
+
+    vocab: Vocabulary
+    about: str  # the group's help
+    fields: Sequence[EntryField]
+    build: Builder
+    add_example: str  # continuation lines indented by four more spaces
+    edit_example: str
+    columns: Sequence[Column]
+    record_fields: Sequence[str]  # tsv and csv columns
+
+    def listing(self, records: list[dict[str, Any]]) -> Listing:
+        return Listing(records, self.record_fields, self.columns, id_key="slug")
+
+
+def vocabulary_group(commands: VocabularyCommands) -> click.Group:
+    """The group `claimtrack KIND` with add, edit, list and rm."""
+    group = click.Group(name=commands.vocab.kind, help=commands.about)
+    for make in (add_command, edit_command, list_command, rm_command):
+        group.add_command(make(commands))
+    return group
+
+
+def add_command(commands: VocabularyCommands) -> click.Command:
+    vocab = commands.vocab
+    help = (
+        f"Add a {vocab.kind}. SLUG is lowercase a-z, 0-9 and '-'.\n\n\b\nExample:\n"
+        f"  {commands.add_example}".replace("\n    ", "\n  ")
+    )
+
+    @click.command(name="add", help=help)
+    @click.argument("slug")
+    @stack(*(field.add_option() for field in commands.fields))
+    @pass_app
+    def vocab_add(app: AppContext, slug: str, **fields: Any) -> None:
+        with app.write(f"{vocab.kind} add") as store:
+            record = add_entry(store, vocab, commands.build(store, slug, **fields))
+        say(f"Added {vocab.kind} {record['slug']}")
+
+    return vocab_add
+
+
+def edit_command(commands: VocabularyCommands) -> click.Command:
+    vocab = commands.vocab
+    lists = [field.name for field in commands.fields if field.item is not None]
+    *others, last = (field.name for field in commands.fields)
+    summary = f"Change a {vocab.kind}'s {', '.join(others)} or {last} (its slug never changes)."
+    help = f"{summary}\n\n\b\nExample:\n  {commands.edit_example}"
+
+    @click.command(name="edit", help=help)
+    @click.argument("slug", shell_complete=COMPLETERS[vocab.kind])
+    @stack(*(option for field in commands.fields for option in field.edit_options()))
+    @click.option(
         "--clear",
         multiple=True,
         type=click.Choice(vocab.optional_fields),
         help="Empty an optional field; repeat.",
     )
+    @pass_app
+    def vocab_edit(app: AppContext, slug: str, clear: tuple[str, ...], **options: Any) -> None:
+        add = {name: options.pop(name) for name in lists}
+        drop = {name: options.pop(f"drop_{name}") for name in lists}
+        with app.write(f"{vocab.kind} edit", create=False) as store:
+            record = edit_entry(store, vocab, slug, options, add=add, drop=drop, clear=clear)
+        say(f"Updated {vocab.kind} {record['slug']}")
+
+    return vocab_edit
 
 
-def entry_listing(vocab: Vocabulary, records: list[dict[str, Any]]) -> Listing:
-    fields, columns = LAYOUTS[vocab.kind]
-    return Listing(records, fields, columns, id_key="slug")
-
-
-def list_command(vocab: Vocabulary) -> click.Command:
-    order = "in date order" if vocab is ROUNDS else "by slug"
+def list_command(commands: VocabularyCommands) -> click.Command:
+    kind = commands.vocab.kind
+    order = "in date order" if kind == "round" else "by slug"
 
     @click.command(
         name="list",
-        help=f"List every {vocab.kind}, {order}.\n\n\b\nExample:\n"
-        f"  claimtrack {vocab.kind} list --format json",
+        help=f"List every {kind}, {order}.\n\n\b\nExample:\n  claimtrack {kind} list --format json",
     )
     @format_options()
     @pass_app
     def vocab_list(app: AppContext, fmt: str | None, raw: bool) -> None:
-        emit(entry_listing(vocab, entries(app.read(), vocab)), fmt, raw=raw)
+        emit(commands.listing(entries(app.read(), commands.vocab)), fmt, raw=raw)
 
     return vocab_list
 
 
-def rm_command(vocab: Vocabulary) -> click.Command:
-    users = "claim or round" if vocab is SIDES else "claim"
+def rm_command(commands: VocabularyCommands) -> click.Command:
+    vocab = commands.vocab
+    users = "claim or round" if vocab.kind == "side" else "claim"
 
     @click.command(
         name="rm",
@@ -134,277 +174,10 @@ def rm_command(vocab: Vocabulary) -> click.Command:
     return vocab_rm
 
 
-def finish_add(
-    app: AppContext, vocab: Vocabulary, build: Callable[[Store], dict[str, Any]]
-) -> None:
-    with app.write(f"{vocab.kind} add") as store:
-        record = add_entry(store, vocab, build(store))
-    say(f"Added {vocab.kind} {record['slug']}")
+def built_without_store(build: Callable[..., dict[str, Any]]) -> Builder:
+    """A builder that needs no store (sides, topics) in the shape `add` calls."""
 
+    def with_store(store: Store, slug: str, **fields: Any) -> dict[str, Any]:
+        return build(slug, **fields)
 
-def finish_edit(app: AppContext, vocab: Vocabulary, slug: str, **how: Any) -> None:
-    with app.write(f"{vocab.kind} edit", create=False) as store:
-        record = edit_entry(store, vocab, slug, **how)
-    say(f"Updated {vocab.kind} {record['slug']}")
-
-
-# --- side ----------------------------------------------------------------------------
-
-
-@click.group(name="side")
-def side_group() -> None:
-    """Sides: who states claims and who they are addressed to.
-
-    \b
-    Examples:
-      claimtrack side add russia --name Russia --alias روسيا --alias RU
-      claimtrack side list --format json
-    """
-
-
-@side_group.command(name="add")
-@click.argument("slug")
-@click.option("--name", required=True, help="The side's name, e.g. 'Russia'.")
-@new_aliases
-@pass_app
-def side_add(app: AppContext, slug: str, name: str, aliases: tuple[str, ...]) -> None:
-    """Add a side. SLUG is lowercase a-z, 0-9 and '-'.
-
-    \b
-    Example:
-      claimtrack side add russia --name Russia --alias روسيا --alias RU
-    """
-    finish_add(app, SIDES, lambda store: new_side(slug, name, aliases))
-
-
-@side_group.command(name="edit")
-@click.argument("slug", shell_complete=complete_sides)
-@click.option("--name", help="A new name.")
-@changed_aliases
-@clear_option(SIDES)
-@pass_app
-def side_edit(
-    app: AppContext,
-    slug: str,
-    name: str | None,
-    aliases: tuple[str, ...],
-    drop_alias: tuple[str, ...],
-    clear: tuple[str, ...],
-) -> None:
-    """Change a side's name or aliases (its slug never changes).
-
-    \b
-    Example:
-      claimtrack side edit russia --alias "Russian Federation" --drop-alias RU
-    """
-    finish_edit(
-        app,
-        SIDES,
-        slug,
-        changes={"name": name},
-        add={"aliases": aliases},
-        drop={"aliases": drop_alias},
-        clear=clear,
-    )
-
-
-side_group.add_command(list_command(SIDES))
-side_group.add_command(rm_command(SIDES))
-
-
-# --- topic ---------------------------------------------------------------------------
-
-
-@click.group(name="topic")
-def topic_group() -> None:
-    """Topics: what claims are about.
-
-    \b
-    Examples:
-      claimtrack topic add missiles --title "Missiles in Europe"
-      claimtrack topic list --format md
-    """
-
-
-@topic_group.command(name="add")
-@click.argument("slug")
-@click.option("--title", required=True, help="A short title.")
-@click.option("--description", help="What the topic covers.")
-@new_aliases
-@pass_app
-def topic_add(
-    app: AppContext, slug: str, title: str, description: str | None, aliases: tuple[str, ...]
-) -> None:
-    """Add a topic. SLUG is lowercase a-z, 0-9 and '-'.
-
-    \b
-    Example:
-      claimtrack topic add nato-nonexpansion --title "No further NATO expansion" \\
-          --alias "توسع الناتو"
-    """
-    finish_add(app, TOPICS, lambda store: new_topic(slug, title, description, aliases))
-
-
-@topic_group.command(name="edit")
-@click.argument("slug", shell_complete=complete_topics)
-@click.option("--title", help="A new title.")
-@click.option("--description", help="A new description.")
-@changed_aliases
-@clear_option(TOPICS)
-@pass_app
-def topic_edit(
-    app: AppContext,
-    slug: str,
-    title: str | None,
-    description: str | None,
-    aliases: tuple[str, ...],
-    drop_alias: tuple[str, ...],
-    clear: tuple[str, ...],
-) -> None:
-    """Change a topic's title, description or aliases (its slug never changes).
-
-    \b
-    Example:
-      claimtrack topic edit missiles --description "INF-range missiles in Europe"
-    """
-    finish_edit(
-        app,
-        TOPICS,
-        slug,
-        changes={"title": title, "description": description},
-        add={"aliases": aliases},
-        drop={"aliases": drop_alias},
-        clear=clear,
-    )
-
-
-topic_group.add_command(list_command(TOPICS))
-topic_group.add_command(rm_command(TOPICS))
-
-
-# --- round ---------------------------------------------------------------------------
-
-
-@click.group(name="round")
-def round_group() -> None:
-    """Rounds: dated meetings, calls and exchanges where claims are made.
-
-    \b
-    Examples:
-      claimtrack round add geneva --date 2022-01-10 --name "Geneva talks" --party russia
-      claimtrack round list
-      claimtrack round show geneva --format json
-    """
-
-
-@round_group.command(name="add")
-@click.argument("slug")
-@click.option("--date", required=True, metavar="DATE", help="The day it started.")
-@click.option("--name", required=True, help="e.g. 'US-Russia talks, Geneva'.")
-@click.option("--end", metavar="DATE", help="The last day, if it lasted more than one.")
-@click.option("--venue", help="Where it took place.")
-@click.option(
-    "--party",
-    "parties",
-    multiple=True,
-    metavar="SIDE",
-    help="A side taking part.",
-    shell_complete=complete_sides,
-)
-@click.option("--note", help="Your own note.")
-@new_aliases
-@pass_app
-def round_add(app: AppContext, slug: str, **fields: Any) -> None:
-    """Add a round. SLUG is lowercase a-z, 0-9 and '-'.
-
-    \b
-    Example:
-      claimtrack round add geneva --date 2022-01-09 --end 2022-01-10 \\
-          --name "US-Russia strategic stability talks" --venue Geneva \\
-          --party russia --party us --alias جنيف
-    """
-    finish_add(app, ROUNDS, lambda store: new_round(store, slug, **fields))
-
-
-@round_group.command(name="edit")
-@click.argument("slug", shell_complete=complete_rounds)
-@click.option("--name", help="A new name.")
-@click.option("--date", metavar="DATE", help="A new start date.")
-@click.option("--end", metavar="DATE", help="A new end date.")
-@click.option("--venue", help="A new venue.")
-@click.option("--note", help="A new note.")
-@click.option(
-    "--party",
-    "parties",
-    multiple=True,
-    metavar="SIDE",
-    help="Add a party.",
-    shell_complete=complete_sides,
-)
-@click.option(
-    "--drop-party",
-    multiple=True,
-    metavar="SIDE",
-    help="Remove a party.",
-    shell_complete=complete_sides,
-)
-@changed_aliases
-@clear_option(ROUNDS)
-@pass_app
-def round_edit(
-    app: AppContext,
-    slug: str,
-    parties: tuple[str, ...],
-    drop_party: tuple[str, ...],
-    aliases: tuple[str, ...],
-    drop_alias: tuple[str, ...],
-    clear: tuple[str, ...],
-    **changes: str | None,
-) -> None:
-    """Change a round (its slug never changes; its claims keep their dates).
-
-    \b
-    Example:
-      claimtrack round edit geneva --end 2022-01-10 --party nato
-    """
-    finish_edit(
-        app,
-        ROUNDS,
-        slug,
-        changes=changes,
-        add={"aliases": aliases, "parties": parties},
-        drop={"aliases": drop_alias, "parties": drop_party},
-        clear=clear,
-    )
-
-
-@round_group.command(name="show")
-@click.argument("slug", shell_complete=complete_rounds)
-@format_options()
-@pass_app
-def round_show(app: AppContext, slug: str, fmt: str | None, raw: bool) -> None:
-    """Show a round's details and its claims.
-
-    json gives the round with a `claims` list; tsv, csv, jsonl, md and ids give its
-    claims, as `claimtrack list --round SLUG` would.
-
-    \b
-    Example:
-      claimtrack round show geneva
-    """
-    store = app.read()
-    record = get_entry(store, ROUNDS, slug)
-    claims = sort_claims(filter_claims(store, ClaimFilter(rounds=[record["slug"]])))
-    listing = replace(
-        claim_listing(claims),
-        json={**record, "claims": claims},
-        view=lambda width: [
-            table_view(entry_listing(ROUNDS, [record])),
-            table_view(claim_listing(claims, title="Claims")),
-        ],
-    )
-    emit(listing, fmt, raw=raw)
-
-
-round_group.add_command(list_command(ROUNDS))
-round_group.add_command(rm_command(ROUNDS))
+    return with_store
