@@ -7,6 +7,7 @@ import pytest
 from analysis_store import claim, claims
 from claimtrack import analysis
 from claimtrack.analysis import (
+    Scope,
     analytic_claim,
     compare_sides,
     diff_cumulative,
@@ -104,7 +105,7 @@ def test_diff_rounds_every_status(index):
 
 def test_diff_rounds_compares_sets_of_kinds(index):
     # vienna: russia acceptance + statement on missiles, in kind order
-    rows = diff_rounds(index, "vienna", "vienna", sides={"russia"})
+    rows = diff_rounds(index, "vienna", "vienna", scope=Scope(sides={"russia"}))
     assert summary(rows) == [
         ("russia", "missiles", "restated", ["rmisvac", "rmisvst"], ["rmisvac", "rmisvst"])
     ]
@@ -114,7 +115,7 @@ def test_diff_rounds_compares_sets_of_kinds(index):
 
 
 def test_diff_rounds_filters(index):
-    rows = diff_rounds(index, "geneva", "brussels", sides={"us"}, topics={"exercises"})
+    rows = diff_rounds(index, "geneva", "brussels", scope=Scope(sides={"us"}, topics={"exercises"}))
     assert summary(rows) == [("us", "exercises", "shifted", ["uexegen"], ["uexebru"])]
 
 
@@ -134,12 +135,12 @@ def test_diff_cumulative_every_status(index):
 
 
 def test_diff_cumulative_a_later_statement_leaves_the_position_unchanged(index):
-    rows = diff_cumulative(index, "2022-01-12", "2022-01-26", sides={"russia"})
+    rows = diff_cumulative(index, "2022-01-12", "2022-01-26", scope=Scope(sides={"russia"}))
     assert ("russia", "exercises", "unchanged", ["rexegen"], ["rexegen"]) in summary(rows)
 
 
 def test_diff_cumulative_backwards_drops(index):
-    rows = diff_cumulative(index, "2022-01-12", "2022-01-10", sides={"nato"})
+    rows = diff_cumulative(index, "2022-01-12", "2022-01-10", scope=Scope(sides={"nato"}))
     assert summary(rows) == [
         ("nato", "exercises", "dropped", ["nexebru"], []),
         ("nato", "expansion", "dropped", ["nexpbru"], []),
@@ -147,7 +148,9 @@ def test_diff_cumulative_backwards_drops(index):
 
 
 def test_diff_cumulative_filters_and_outside_rounds(index):
-    rows = diff_cumulative(index, "2022-01-13", "2022-01-26", topics={"ukraine", "missiles"})
+    rows = diff_cumulative(
+        index, "2022-01-13", "2022-01-26", scope=Scope(topics={"ukraine", "missiles"})
+    )
     assert summary(rows) == [
         ("nato", "ukraine", "raised", [], ["nukrnor"]),
         ("russia", "missiles", "unchanged", ["rmisvac"], ["rmisvac"]),
@@ -181,7 +184,9 @@ def test_compare_as_of(index):
 
 
 def test_compare_topics(index):
-    rows = compare_sides(index, "russia", "us", as_of="2022-01-13", topics={"missiles"})
+    rows = compare_sides(
+        index, "russia", "us", as_of="2022-01-13", scope=Scope(topics={"missiles"})
+    )
     assert verdicts(rows) == [("missiles", "agreed", ["rmisvac"], ["umisgen"])]
 
 
@@ -219,8 +224,8 @@ def test_gaps_answer_on_topic_needs_an_addressee(index):
 
 
 def test_gaps_filters(index):
-    assert gap_ids(find_gaps(index, sides={"us"})) == [("uexebru", 14)]
-    assert gap_ids(find_gaps(index, topics={"ukraine"})) == [("nukrnor", 6)]
+    assert gap_ids(find_gaps(index, scope=Scope(sides={"us"}))) == [("uexebru", 14)]
+    assert gap_ids(find_gaps(index, scope=Scope(topics={"ukraine"}))) == [("nukrnor", 6)]
     # nukrnor has no `to`: it is addressed to russia and us, not to nato itself
     assert gap_ids(find_gaps(index, to={"us"})) == [("nukrnor", 6), ("rexprep", 0)]
     assert gap_ids(find_gaps(index, to={"russia"})) == [("uexebru", 14), ("nukrnor", 6)]
@@ -258,7 +263,9 @@ def test_matrix_rows(index):
 
 
 def test_matrix_filters(index):
-    matrix = kind_matrix(index, ROUND_DATES, sides={"russia"}, topics={"missiles", "expansion"})
+    matrix = kind_matrix(
+        index, ROUND_DATES, scope=Scope(sides={"russia"}, topics={"missiles", "expansion"})
+    )
     assert [(r["topic"], r["round"]) for r in matrix.rows] == [
         ("expansion", "geneva"),
         ("expansion", "brussels"),
@@ -266,8 +273,8 @@ def test_matrix_filters(index):
         ("missiles", "vienna"),
     ]
     assert matrix.unplaced == 0
-    assert kind_matrix(index, ROUND_DATES, topics={"ukraine"}).unplaced == 2
-    assert kind_matrix(index, ROUND_DATES, sides={"nato"}).unplaced == 1
+    assert kind_matrix(index, ROUND_DATES, scope=Scope(topics={"ukraine"})).unplaced == 2
+    assert kind_matrix(index, ROUND_DATES, scope=Scope(sides={"nato"})).unplaced == 1
     matrix = kind_matrix(index, ROUND_DATES, rounds={"vienna"})
     assert [(r["topic"], r["side"]) for r in matrix.rows] == [
         ("expansion", "us"),
@@ -277,7 +284,7 @@ def test_matrix_filters(index):
 
 
 def test_matrix_by_week_places_every_claim(index):
-    matrix = kind_matrix(index, ROUND_DATES, by="week", topics={"ukraine", "missiles"})
+    matrix = kind_matrix(index, ROUND_DATES, by="week", scope=Scope(topics={"ukraine", "missiles"}))
     assert [(r["topic"], r["period"], r["side"], r["kinds"]) for r in matrix.rows] == [
         ("missiles", "2022-W02", "russia", ["acceptance", "statement"]),
         ("missiles", "2022-W02", "us", ["proposal"]),
@@ -314,7 +321,10 @@ def test_timeline(index):
         "uexpvie",
         "rexprep",
     ]
-    assert ids(topic_timeline(index, "expansion", sides={"us", "nato"})) == ["nexpbru", "uexpvie"]
+    assert ids(topic_timeline(index, "expansion", scope=Scope(sides={"us", "nato"}))) == [
+        "nexpbru",
+        "uexpvie",
+    ]
     assert topic_timeline(index, "nothing") == []
 
 

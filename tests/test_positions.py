@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from analysis_store import make_claim
-from claimtrack.analysis import compare_sides, diff_cumulative, find_gaps, index_claims, verdict
+from claimtrack.analysis import (
+    Scope,
+    compare_sides,
+    diff_cumulative,
+    find_gaps,
+    index_claims,
+    verdict,
+)
 from claimtrack.positions import Position, position
 
 
@@ -66,8 +73,8 @@ def test_a_demand_on_several_topics_stays_open_while_one_is_unanswered():
     ]
     index = index_claims(claims)
     assert [(g["id"], g["open_topics"]) for g in find_gaps(index)] == [("both", ["missiles"])]
-    assert find_gaps(index, topics={"expansion"}) == []
-    assert [g["id"] for g in find_gaps(index, topics={"missiles"})] == ["both"]
+    assert find_gaps(index, scope=Scope(topics={"expansion"})) == []
+    assert [g["id"] for g in find_gaps(index, scope=Scope(topics={"missiles"}))] == ["both"]
     # an acceptance on the other topic closes it
     accepted = make_claim("uacc", "us", "2022-01-27", "missiles", "acceptance")
     assert find_gaps(index_claims([*claims, accepted])) == []

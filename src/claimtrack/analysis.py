@@ -56,12 +56,24 @@ MATRIX_PERIODS: Final = ("round", "week", "month")
 BOOKKEEPING_FIELDS: Final = frozenset({"created", "updated"})
 
 
-def _wanted(value: str, allowed: Collection[str] | None) -> bool:
-    return not allowed or value in allowed
+@dataclass(frozen=True)
+class Scope:
+    """The sides and topics an analysis covers; none given is every one."""
+
+    sides: Collection[str] | None = None
+    topics: Collection[str] | None = None
+
+    def has_side(self, side: str) -> bool:
+        return not self.sides or side in self.sides
+
+    def has_topic(self, topic: str) -> bool:
+        return not self.topics or topic in self.topics
+
+    def has_any_topic(self, topics: Collection[str]) -> bool:
+        return not self.topics or not set(self.topics).isdisjoint(topics)
 
 
-def _any_wanted(values: Collection[str], allowed: Collection[str] | None) -> bool:
-    return not allowed or not set(allowed).isdisjoint(values)
+EVERYTHING: Final = Scope()
 
 
 def analytic_claim(claim: Claim) -> Claim:
@@ -85,16 +97,11 @@ def round_status(a: list[Claim], b: list[Claim]) -> str:
 
 
 def diff_rounds(
-    index: ClaimIndex,
-    round_a: str,
-    round_b: str,
-    *,
-    sides: Collection[str] | None = None,
-    topics: Collection[str] | None = None,
+    index: ClaimIndex, round_a: str, round_b: str, scope: Scope = EVERYTHING
 ) -> list[Row]:
     """One row per side and topic with claims in either round, ordered by side, topic."""
-    in_a = _by_side_topic(index.by_round.get(round_a, []), sides, topics)
-    in_b = _by_side_topic(index.by_round.get(round_b, []), sides, topics)
+    in_a = _by_side_topic(index.by_round.get(round_a, []), scope)
+    in_b = _by_side_topic(index.by_round.get(round_b, []), scope)
     rows = []
     for side, topic in sorted(in_a.keys() | in_b.keys()):
         a, b = in_a.get((side, topic), []), in_b.get((side, topic), [])
@@ -102,15 +109,13 @@ def diff_rounds(
     return rows
 
 
-def _by_side_topic(
-    claims: list[Claim], sides: Collection[str] | None, topics: Collection[str] | None
-) -> dict[tuple[str, str], list[Claim]]:
+def _by_side_topic(claims: list[Claim], scope: Scope) -> dict[tuple[str, str], list[Claim]]:
     groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
-        if not _wanted(claim["side"], sides):
+        if not scope.has_side(claim["side"]):
             continue
         for topic in claim["topics"]:
-            if _wanted(topic, topics):
+            if scope.has_topic(topic):
                 groups.setdefault((claim["side"], topic), []).append(claim)
     return groups
 
@@ -126,18 +131,13 @@ def cumulative_status(a: Position | None, b: Position | None) -> str:
 
 
 def diff_cumulative(
-    index: ClaimIndex,
-    as_of_a: str,
-    as_of_b: str,
-    *,
-    sides: Collection[str] | None = None,
-    topics: Collection[str] | None = None,
+    index: ClaimIndex, as_of_a: str, as_of_b: str, scope: Scope = EVERYTHING
 ) -> list[Row]:
     """One row per side and topic with a position as of A or B; `a`, `b` make each one."""
     pairs = sorted((s, t) for s, claims in index.by_side.items() for t in claims.every)
     rows = []
     for side, topic in pairs:
-        if not (_wanted(side, sides) and _wanted(topic, topics)):
+        if not (scope.has_side(side) and scope.has_topic(topic)):
             continue
         a = position(index, side, topic, as_of_a)
         b = position(index, side, topic, as_of_b)
@@ -174,16 +174,16 @@ def compare_sides(
     side_b: str,
     *,
     as_of: str | None = None,
-    topics: Collection[str] | None = None,
+    scope: Scope = EVERYTHING,
 ) -> list[Row]:
-    """One row per topic on which either side has a position as of `as_of`, by topic.
+    """One row per topic in scope on which either side has a position as of `as_of`, by topic.
 
     `a` and `b` are the claims that make each side's position (empty: none).
     """
     candidates = index.side_claims(side_a).every.keys() | index.side_claims(side_b).every.keys()
     rows = []
     for topic in sorted(candidates):
-        if not _wanted(topic, topics):
+        if not scope.has_topic(topic):
             continue
         a = position(index, side_a, topic, as_of)
         b = position(index, side_b, topic, as_of)
@@ -234,16 +234,15 @@ def find_gaps(
     *,
     as_of: str | None = None,
     all_sides: Collection[str] = (),
-    sides: Collection[str] | None = None,
+    scope: Scope = EVERYTHING,
     to: Collection[str] | None = None,
-    topics: Collection[str] | None = None,
 ) -> list[Row]:
     """Demands and proposals dated on or before `as_of` still open on any of their topics.
 
     `as_of` defaults to the latest claim's date; `all_sides` are the sides a claim
     without `to` is addressed to (besides its own). `to` keeps claims addressed to
     any of those sides, counting a claim without `to` as addressed to all others;
-    `topics` keeps claims open on any of those topics. Each row is the claim (see
+    the scope's topics keep claims open on any of those topics. Each row is the claim (see
     `analytic_claim`) with `days_open` and `open_topics`.
     """
     as_of = as_of or index.latest_date
@@ -254,13 +253,13 @@ def find_gaps(
     for claim in index.claims:
         if claim["date"] > as_of:
             break
-        if claim["kind"] not in OPEN_KINDS or not _wanted(claim["side"], sides):
+        if claim["kind"] not in OPEN_KINDS or not scope.has_side(claim["side"]):
             continue
         targets = addressees(claim, everyone)
         if to and targets.isdisjoint(to):
             continue
         still_open = open_topics(index, claim, targets, as_of)
-        if still_open and _any_wanted(still_open, topics):
+        if still_open and scope.has_any_topic(still_open):
             days = days_between(claim["date"], as_of)
             rows.append({**analytic_claim(claim), "days_open": days, "open_topics": still_open})
     return rows
@@ -293,8 +292,7 @@ def kind_matrix(
     round_dates: dict[str, str],
     *,
     by: str = "round",
-    sides: Collection[str] | None = None,
-    topics: Collection[str] | None = None,
+    scope: Scope = EVERYTHING,
     rounds: Collection[str] | None = None,
 ) -> Matrix:
     """One row per topic, column and side with claims there; columns in date order.
@@ -307,7 +305,7 @@ def kind_matrix(
     unplaced = 0
     periods: dict[str, str | None] = {}  # by date: one calendar sum per day, not per claim
     for claim in index.claims:
-        if not (_wanted(claim["side"], sides) and _any_wanted(claim["topics"], topics)):
+        if not (scope.has_side(claim["side"]) and scope.has_any_topic(claim["topics"])):
             continue
         if rounds and claim["round"] not in rounds:
             continue
@@ -321,7 +319,7 @@ def kind_matrix(
             unplaced += 1
             continue
         for topic in claim["topics"]:
-            if _wanted(topic, topics):
+            if scope.has_topic(topic):
                 cells.setdefault((topic, column, claim["side"]), set()).add(claim["kind"])
 
     def order(key: tuple[str, str, str]) -> tuple[str, str, str, str]:
@@ -340,11 +338,9 @@ def kind_matrix(
 # --- timeline --------------------------------------------------------------------------
 
 
-def topic_timeline(
-    index: ClaimIndex, topic: str, *, sides: Collection[str] | None = None
-) -> list[Claim]:
-    """Every claim on `topic` in date order (then kind, then id), all sides together."""
-    return [c for c in index.by_topic.get(topic, []) if _wanted(c["side"], sides)]
+def topic_timeline(index: ClaimIndex, topic: str, scope: Scope = EVERYTHING) -> list[Claim]:
+    """Every claim on `topic` in date order (then kind, then id), the scope's sides together."""
+    return [c for c in index.by_topic.get(topic, []) if scope.has_side(c["side"])]
 
 
 # --- wording ---------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import click
 
 from claimtrack import analysis
-from claimtrack.analysis import ClaimIndex, Row
+from claimtrack.analysis import ClaimIndex, Row, Scope
 from claimtrack.commands.analysis_views import (
     COMPARE_FIELDS,
     DIFF_FIELDS,
@@ -18,9 +19,17 @@ from claimtrack.commands.analysis_views import (
     flat_compare_row,
     flat_diff_row,
     json_claim_rows,
-    output,
 )
-from claimtrack.commands.common import AppContext, format_options, pass_app
+from claimtrack.commands.common import (
+    AppContext,
+    Presentation,
+    output,
+    pass_app,
+    presentation_options,
+    stack,
+)
+from claimtrack.commands.completion import complete_sides
+from claimtrack.commands.lookup import repeated_option, side_option, topic_option
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError
 from claimtrack.output import say
@@ -29,22 +38,40 @@ from claimtrack.store import Store
 from claimtrack.vocab import ROUNDS, SIDES, TOPICS, get_entry, resolve, resolve_all
 
 NO_IDS = tuple(f for f in FORMATS if f != "ids")
-
-svg_option = click.option(
-    "--svg",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Also save the table as an SVG picture.",
-)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def side_option(help_text: str) -> Callable[[Any], Any]:
-    return click.option("--side", "-s", "sides", multiple=True, metavar="SIDE", help=help_text)
+ONLY_THIS_SIDE = "Only this side; repeat."
 
 
-topic_option = click.option(
-    "--topic", "-T", "topics", multiple=True, metavar="TOPIC", help="Only this topic; repeat."
-)
+@dataclass(frozen=True)
+class Wanted:
+    """The sides and topics named on the command line, not yet looked up in a store."""
+
+    sides: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    def scope(self, store: Store) -> Scope:
+        """Their slugs (an unknown name is an error); none named is every one."""
+        return Scope(slugs(store, SIDES, self.sides), slugs(store, TOPICS, self.topics))
+
+
+def scope_options(
+    side_help: str | None = ONLY_THIS_SIDE, *, topics: bool = True
+) -> Callable[[F], F]:
+    """--side (unless `side_help` is None) and --topic, handed to the command as `wanted`."""
+
+    def decorator(function: F) -> F:
+        @functools.wraps(function)
+        def gathered(*args: Any, **kwargs: Any) -> Any:
+            wanted = Wanted(kwargs.pop("sides", ()), kwargs.pop("topics", ()))
+            return function(*args, wanted=wanted, **kwargs)
+
+        options = [] if side_help is None else [side_option(side_help)]
+        options += [topic_option("Only this topic; repeat.")] if topics else []
+        return stack(*options)(gathered)  # type: ignore[return-value]
+
+    return decorator
 
 
 # --- shared plumbing -------------------------------------------------------------------
@@ -75,22 +102,17 @@ def last_day(round_record: dict[str, Any]) -> str:
 @click.command(name="diff")
 @click.argument("round_a")
 @click.argument("round_b")
-@side_option("Only this side; repeat.")
-@topic_option
+@scope_options()
 @click.option("--cumulative", is_flag=True, help="Compare positions as of A and B instead.")
-@svg_option
-@format_options(NO_IDS)
+@presentation_options(NO_IDS)
 @pass_app
 def analysis_diff(
     app: AppContext,
     round_a: str,
     round_b: str,
-    sides: tuple[str, ...],
-    topics: tuple[str, ...],
+    wanted: Wanted,
     cumulative: bool,
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
+    how: Presentation,
 ) -> None:
     """Show what changed between two rounds.
 
@@ -140,13 +162,13 @@ def analysis_diff(
             f"Note: round '{a['slug']}' ({a['date']}) is dated after round "
             f"'{b['slug']}' ({b['date']}); comparing them in the order given"
         )
-    wanted = {"sides": slugs(store, SIDES, sides), "topics": slugs(store, TOPICS, topics)}
+    scope = wanted.scope(store)
     index = claim_index(store)
     if cumulative:
-        rows = analysis.diff_cumulative(index, last_day(a), last_day(b), **wanted)
+        rows = analysis.diff_cumulative(index, last_day(a), last_day(b), scope)
         header_a, header_b = (f"as of {r['slug']} ({last_day(r)})" for r in (a, b))
     else:
-        rows = analysis.diff_rounds(index, a["slug"], b["slug"], **wanted)
+        rows = analysis.diff_rounds(index, a["slug"], b["slug"], scope)
         header_a, header_b = (f"in {r['slug']} ({r['date']})" for r in (a, b))
     columns = [Column(name, name) for name in ("side", "topic", "status")]
     columns += [Column(f"{header_a}: {part}", f"a_{part}") for part in ("kinds", "text")]
@@ -159,28 +181,15 @@ def analysis_diff(
         return diff_table(rows, header_a, header_b, title)
 
     listing = Listing([flat_diff_row(r) for r in rows], DIFF_FIELDS, columns)
-    output_pairs(fmt, raw, listing, rows, table, svg, title)
+    output_pairs(how, listing, rows, table, title)
 
 
 def output_pairs(
-    fmt: str | None,
-    raw: bool,
-    listing: Listing,
-    rows: list[Row],
-    table: Callable[[int], Any],
-    svg: Path | None,
-    title: str,
+    how: Presentation, listing: Listing, rows: list[Row], table: Callable[[int], Any], title: str
 ) -> None:
     """diff's and compare's rows out, json naming the claims of each side of a row."""
-    json_rows = json_claim_rows(rows)
     output(
-        fmt,
-        raw,
-        listing,
-        json_rows=json_rows,
-        table=table,
-        svg=svg,
-        svg_title=f"claimtrack {title}",
+        how, listing, json_rows=json_claim_rows(rows), table=table, svg_title=f"claimtrack {title}"
     )
 
 
@@ -192,9 +201,8 @@ def output_pairs(
 @click.argument("side_b")
 @click.option("--round", "-r", "round_", metavar="ROUND", help="Positions as of this round.")
 @click.option("--as-of", metavar="DATE", help="Positions as of this date.")
-@topic_option
-@svg_option
-@format_options(NO_IDS)
+@scope_options(None)
+@presentation_options(NO_IDS)
 @pass_app
 def analysis_compare(
     app: AppContext,
@@ -202,10 +210,8 @@ def analysis_compare(
     side_b: str,
     round_: str | None,
     as_of: str | None,
-    topics: tuple[str, ...],
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
+    wanted: Wanted,
+    how: Presentation,
 ) -> None:
     """Compare two sides' positions topic by topic.
 
@@ -250,9 +256,7 @@ def analysis_compare(
     when = parse_date(as_of) if as_of is not None else None
     if round_ is not None:
         when = last_day(get_entry(store, ROUNDS, round_))
-    rows = analysis.compare_sides(
-        claim_index(store), a, b, as_of=when, topics=slugs(store, TOPICS, topics)
-    )
+    rows = analysis.compare_sides(claim_index(store), a, b, as_of=when, scope=wanted.scope(store))
     title = f"compare {a} {b}" + (f" as of {when}" if when else "")
     columns = [Column("topic", "topic"), Column("verdict", "verdict")]
     columns += [Column(f"{a} {part}", f"a_{part}") for part in ("position", "date", "text")]
@@ -264,29 +268,24 @@ def analysis_compare(
         return compare_table(rows, a, b, title)
 
     listing = Listing([flat_compare_row(r) for r in rows], COMPARE_FIELDS, columns)
-    output_pairs(fmt, raw, listing, rows, table, svg, title)
+    output_pairs(how, listing, rows, table, title)
 
 
 # --- gaps ------------------------------------------------------------------------------
 
 
 @click.command(name="gaps")
-@side_option("Only demands and proposals by this side; repeat.")
-@click.option(
-    "--to", "-t", "to", multiple=True, metavar="SIDE", help="Only those addressed to SIDE; repeat."
-)
-@topic_option
+@scope_options("Only demands and proposals by this side; repeat.")
+@repeated_option("--to -t", "to", "SIDE", "Only those addressed to SIDE; repeat.", complete_sides)
 @click.option("--as-of", metavar="DATE", help="[default: the date of the latest claim]")
-@format_options()
+@presentation_options(FORMATS, svg=False)
 @pass_app
 def analysis_gaps(
     app: AppContext,
-    sides: tuple[str, ...],
+    wanted: Wanted,
     to: tuple[str, ...],
-    topics: tuple[str, ...],
     as_of: str | None,
-    fmt: str | None,
-    raw: bool,
+    how: Presentation,
 ) -> None:
     """List demands and proposals no one answered.
 
@@ -313,8 +312,7 @@ def analysis_gaps(
         claim_index(store),
         as_of=when,
         all_sides=store.keys("sides"),
-        sides=slugs(store, SIDES, sides),
+        scope=wanted.scope(store),
         to=slugs(store, SIDES, to),
-        topics=slugs(store, TOPICS, topics),
     )
-    output(fmt, raw, Listing(rows, GAP_FIELDS, GAP_COLUMNS))
+    output(how, Listing(rows, GAP_FIELDS, GAP_COLUMNS))

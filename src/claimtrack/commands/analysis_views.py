@@ -7,10 +7,8 @@ reaches rich only as `Text` built from `render.visible()`, never as markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from itertools import zip_longest
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from claimtrack.analysis import (
@@ -23,10 +21,9 @@ from claimtrack.analysis import (
     position_label,
     word_changes,
 )
-from claimtrack.commands.common import emit
 from claimtrack.model import CLAIM_FIELDS, KINDS
 from claimtrack.positions import Claim, claim_order
-from claimtrack.render import Column, Listing, cell_text, visible
+from claimtrack.render import Column, cell_text, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -130,26 +127,6 @@ def answers_label(index: ClaimIndex, claim: Claim) -> str | None:
     if answered is None:
         return reply_to
     return f"{answered['id']} ({answered['side']} {answered['kind']})"
-
-
-def output(
-    fmt: str | None,
-    raw: bool,
-    listing: Listing,
-    *,
-    json_rows: list[Row] | None = None,
-    table: Callable[[int], Any] | None = None,
-    svg: Path | None = None,
-    svg_title: str = "claimtrack",
-) -> None:
-    """`listing` through `emit`, json and jsonl given the nested `json_rows` when there are.
-
-    `table(width)` builds the table view (a TableView or a rich renderable);
-    without it the listing's columns are used. --svg saves the table as a picture.
-    """
-    view = (lambda width: [table(width)]) if table is not None else None
-    shown = replace(listing, json=json_rows, jsonl=json_rows, view=view)
-    emit(shown, fmt, raw=raw, svg=svg, svg_title=svg_title)
 
 
 # --- diff and compare tables -----------------------------------------------------------

@@ -8,8 +8,7 @@ import click
 
 from claimtrack.citation import STYLES, cite
 from claimtrack.claims import filter_claims, find_claim
-from claimtrack.commands.analysis_views import output
-from claimtrack.commands.common import AppContext, pass_app
+from claimtrack.commands.common import AppContext, Presentation, format_option, output, pass_app
 from claimtrack.commands.lookup import claim_filter, filter_options
 from claimtrack.errors import InputError
 from claimtrack.positions import claim_order
@@ -22,13 +21,7 @@ NO_IDS = tuple(f for f in FORMATS if f != "ids")
 @click.argument("claim_ids", metavar="[ID]...", nargs=-1)
 @filter_options
 @click.option("--style", type=click.Choice(STYLES), default="plain", show_default=True)
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(NO_IDS, case_sensitive=False),
-    help="Rows of id and citation [default: the sentences alone, one per line].",
-)
+@format_option(NO_IDS, "Rows of id and citation [default: the sentences alone, one per line].")
 @click.option("--raw", is_flag=True, help="csv: do not guard formula-like cells.")
 @pass_app
 def analysis_cite(
@@ -82,4 +75,4 @@ def analysis_cite(
     columns = [Column("id", "id", no_wrap=True), Column("citation", "citation", ratio=1)]
     # Without --format, the sentences alone: the ids format of the citations.
     listing = Listing(rows, fields, columns, id_key="citation" if fmt is None else "id")
-    output(fmt or "ids", raw, listing)
+    output(Presentation(fmt or "ids", raw), listing)

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -108,16 +108,19 @@ def format_options(formats: tuple[str, ...] = FORMATS) -> Callable[[F], F]:
             is_flag=True,
             help="csv: do not prefix ' to cells a spreadsheet would run as formulas.",
         )(function)
-        return click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(formats, case_sensitive=False),
-            default=None,
-            help="Output format [default: table on a terminal, tsv otherwise].",
+        return format_option(
+            formats, "Output format [default: table on a terminal, tsv otherwise]."
         )(function)
 
     return decorator
+
+
+def format_option(formats: tuple[str, ...], help: str) -> Callable[[F], F]:
+    """--format/-f, one of `formats` in any case, as the `fmt` parameter (None if not given)."""
+    option: Callable[[F], F] = click.option(
+        "--format", "-f", "fmt", type=click.Choice(formats, case_sensitive=False), help=help
+    )
+    return option
 
 
 def _turn_pager_off(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -182,6 +185,56 @@ def emit(
 def lines_listing(lines: Iterable[str]) -> Listing:
     """Lines of text (an id, a problem) as a listing to `emit` in the "ids" format."""
     return Listing([{"line": line} for line in lines], ("line",), (), id_key="line")
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """How a command's result is shown: --format, csv's --raw and, for tables, --svg."""
+
+    fmt: str | None = None
+    raw: bool = False
+    svg: Path | None = None
+
+
+svg_option = click.option(
+    "--svg",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also save the table as an SVG picture.",
+)
+
+
+def presentation_options(formats: tuple[str, ...], *, svg: bool = True) -> Callable[[F], F]:
+    """--format, --raw, --no-pager (and --svg), handed to the command as `how`."""
+
+    def decorator(function: F) -> F:
+        @functools.wraps(function)
+        def gathered(*args: Any, fmt: str | None, raw: bool, **kwargs: Any) -> Any:
+            how = Presentation(fmt, raw, kwargs.pop("svg", None))
+            return function(*args, how=how, **kwargs)
+
+        options = (svg_option, format_options(formats)) if svg else (format_options(formats),)
+        return stack(*options)(gathered)  # type: ignore[return-value]
+
+    return decorator
+
+
+def output(
+    how: Presentation,
+    listing: Listing,
+    *,
+    json_rows: Any = None,
+    table: Callable[[int], Any] | None = None,
+    svg_title: str = "claimtrack",
+) -> None:
+    """`listing` through `emit`, json and jsonl given the nested `json_rows` when there are.
+
+    `table(width)` builds the table view (a TableView or a rich renderable);
+    without it the listing's columns are used. --svg saves the table as a picture.
+    """
+    view = (lambda width: [table(width)]) if table is not None else None
+    shown = replace(listing, json=json_rows, jsonl=json_rows, view=view)
+    emit(shown, how.fmt, raw=how.raw, svg=how.svg, svg_title=svg_title)
 
 
 def escape_for_terminal(piece: bytes) -> bytes:

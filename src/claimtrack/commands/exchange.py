@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from claimtrack.claims import ClaimFilter, filter_claims, sort_claims
-from claimtrack.commands.common import AppContext, emit, lines_listing, pass_app
+from claimtrack.commands.common import AppContext, emit, format_option, lines_listing, pass_app
 from claimtrack.commands.lookup import claim_filter, claim_listing, filter_options
 from claimtrack.errors import InputError
 from claimtrack.exchange import (
@@ -36,13 +36,7 @@ PROGRESS_THRESHOLD = 1000
 
 @click.command(name="export")
 @filter_options
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-    help="[default: from --output's extension, else json]",
-)
+@format_option(EXPORT_FORMATS, "[default: from --output's extension, else json]")
 @click.option(
     "--output",
     "-o",
@@ -124,12 +118,8 @@ def _salvaged(app: AppContext, fmt: str) -> Store:
 
 @click.command(name="import")
 @click.argument("source", metavar="FILE|-", type=click.Path(allow_dash=True))
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(IMPORT_FORMATS, case_sensitive=False),
-    help="json, jsonl or csv [default: from FILE's extension; needed for stdin].",
+@format_option(
+    IMPORT_FORMATS, "json, jsonl or csv [default: from FILE's extension; needed for stdin]."
 )
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @click.option("--update", is_flag=True, help="Conflicts: take the file's version.")

@@ -45,43 +45,32 @@ def claim_listing(claims: list[dict[str, Any]], title: str | None = None) -> Lis
     return Listing(claims, CLAIM_FIELDS, CLAIM_COLUMNS, title=title)
 
 
+def repeated_option(
+    flag: str, name: str, metavar: str, help: str | None, complete: Any = None
+) -> Callable[[F], F]:
+    """An option that may be given again and again, as `name` (a tuple); `flag` has a
+    short form after a space, e.g. "--side -s"."""
+    option: Callable[[F], F] = click.option(
+        *flag.split(), name, multiple=True, metavar=metavar, help=help, shell_complete=complete
+    )
+    return option
+
+
+def side_option(help: str) -> Callable[[F], F]:
+    return repeated_option("--side -s", "sides", "SIDE", help, complete_sides)
+
+
+def topic_option(help: str | None) -> Callable[[F], F]:
+    return repeated_option("--topic -T", "topics", "TOPIC", help, complete_topics)
+
+
 def filter_options(function: F) -> F:
     """list's filters, shared with every command that selects claims."""
     options = [
-        click.option(
-            "--side",
-            "-s",
-            "sides",
-            multiple=True,
-            metavar="SIDE",
-            help="Stated by.",
-            shell_complete=complete_sides,
-        ),
-        click.option(
-            "--to",
-            "-t",
-            "to",
-            multiple=True,
-            metavar="SIDE",
-            help="Addressed to.",
-            shell_complete=complete_sides,
-        ),
-        click.option(
-            "--round",
-            "-r",
-            "rounds",
-            multiple=True,
-            metavar="ROUND",
-            shell_complete=complete_rounds,
-        ),
-        click.option(
-            "--topic",
-            "-T",
-            "topics",
-            multiple=True,
-            metavar="TOPIC",
-            shell_complete=complete_topics,
-        ),
+        side_option("Stated by."),
+        repeated_option("--to -t", "to", "SIDE", "Addressed to.", complete_sides),
+        repeated_option("--round -r", "rounds", "ROUND", None, complete_rounds),
+        topic_option(None),
         click.option(
             "--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS, case_sensitive=False)
         ),

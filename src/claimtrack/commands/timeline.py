@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import click
@@ -11,33 +10,37 @@ import click
 from claimtrack import analysis
 from claimtrack.commands.analysis import (
     NO_IDS,
+    Wanted,
     claim_index,
-    side_option,
+    scope_options,
     slugs,
-    svg_option,
-    topic_option,
 )
 from claimtrack.commands.analysis_views import (
     ANALYTIC_FIELDS,
     TIMELINE_COLUMNS,
     answers_label,
-    output,
 )
-from claimtrack.commands.common import AppContext, format_options, pass_app, resolve_format
+from claimtrack.commands.common import (
+    AppContext,
+    Presentation,
+    output,
+    pass_app,
+    presentation_options,
+    resolve_format,
+)
+from claimtrack.commands.completion import complete_rounds
+from claimtrack.commands.lookup import repeated_option
 from claimtrack.output import say
-from claimtrack.render import Column, Listing
+from claimtrack.render import FORMATS, Column, Listing
 from claimtrack.store import Store
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries, resolve
+from claimtrack.vocab import ROUNDS, TOPICS, entries, resolve
 
 # --- matrix ----------------------------------------------------------------------------
 
 
 @click.command(name="matrix")
-@side_option("Only this side; repeat.")
-@topic_option
-@click.option(
-    "--round", "-r", "rounds", multiple=True, metavar="ROUND", help="Only this round; repeat."
-)
+@scope_options()
+@repeated_option("--round -r", "rounds", "ROUND", "Only this round; repeat.", complete_rounds)
 @click.option(
     "--by",
     type=click.Choice(analysis.MATRIX_PERIODS),
@@ -45,18 +48,14 @@ from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries, resolve
     show_default=True,
     help="Columns: rounds, ISO weeks or months.",
 )
-@svg_option
-@format_options(NO_IDS)
+@presentation_options(NO_IDS)
 @pass_app
 def analysis_matrix(
     app: AppContext,
-    sides: tuple[str, ...],
-    topics: tuple[str, ...],
+    wanted: Wanted,
     rounds: tuple[str, ...],
     by: str,
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
+    how: Presentation,
 ) -> None:
     """Show the kinds each side stated per round.
 
@@ -89,8 +88,7 @@ def analysis_matrix(
         claim_index(store),
         {r["slug"]: r["date"] for r in store.records("rounds")},
         by=by,
-        sides=slugs(store, SIDES, sides),
-        topics=slugs(store, TOPICS, topics),
+        scope=wanted.scope(store),
         rounds=chosen,
     )
     column = "round" if by == "round" else "period"
@@ -104,8 +102,8 @@ def analysis_matrix(
 
     fields = ("topic", column, "side", "kinds")
     listing = Listing(matrix.rows, fields, [Column(name, name) for name in fields])
-    output(fmt, raw, listing, table=table, svg=svg, svg_title="claimtrack matrix")
-    if footer and resolve_format(fmt) != "table":
+    output(how, listing, table=table, svg_title="claimtrack matrix")
+    if footer and resolve_format(how.fmt) != "table":
         say(footer)  # after the rows, so that a failure is the last word
 
 
@@ -141,17 +139,14 @@ def week_start(week: str) -> str:
 
 @click.command(name="timeline")
 @click.argument("topic")
-@side_option("Only this side; repeat.")
-@svg_option
-@format_options()
+@scope_options(topics=False)
+@presentation_options(FORMATS)
 @pass_app
 def analysis_timeline(
     app: AppContext,
     topic: str,
-    sides: tuple[str, ...],
-    svg: Path | None,
-    fmt: str | None,
-    raw: bool,
+    wanted: Wanted,
+    how: Presentation,
 ) -> None:
     """Show every claim on one topic in date order.
 
@@ -170,8 +165,8 @@ def analysis_timeline(
     store = app.read()
     slug = resolve(store, TOPICS, topic)
     index = claim_index(store)
-    claims = analysis.topic_timeline(index, slug, sides=slugs(store, SIDES, sides))
+    claims = analysis.topic_timeline(index, slug, wanted.scope(store))
     shown = [{**analysis.analytic_claim(c), "answers": answers_label(index, c)} for c in claims]
     listing = Listing(shown, ANALYTIC_FIELDS, TIMELINE_COLUMNS, title=f"timeline {slug}")
     json_rows = [analysis.analytic_claim(c) for c in claims]
-    output(fmt, raw, listing, json_rows=json_rows, svg=svg, svg_title=f"claimtrack timeline {slug}")
+    output(how, listing, json_rows=json_rows, svg_title=f"claimtrack timeline {slug}")
