@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from claimtrack.errors import InputError
@@ -70,20 +70,20 @@ def check_slug(slug: str, what: str) -> str:
     return slug
 
 
-def check_kind(kind: str) -> str:
-    folded = kind.strip().lower()
-    if folded not in KINDS:
-        raise InputError(f"unknown kind {kind!r}", f"Use one of: {', '.join(KINDS)}")
+def check_choice(value: str, choices: Sequence[str], what: str) -> str:
+    """`value` as one of `choices`, whatever its case and surrounding spaces."""
+    folded = value.strip().lower()
+    if folded not in choices:
+        raise InputError(f"unknown {what} {value!r}", f"Use one of: {', '.join(choices)}")
     return folded
+
+
+def check_kind(kind: str) -> str:
+    return check_choice(kind, KINDS, "kind")
 
 
 def check_attribution(attribution: str) -> str:
-    folded = attribution.strip().lower()
-    if folded not in ATTRIBUTIONS:
-        raise InputError(
-            f"unknown attribution {attribution!r}", f"Use one of: {', '.join(ATTRIBUTIONS)}"
-        )
-    return folded
+    return check_choice(attribution, ATTRIBUTIONS, "attribution")
 
 
 def check_grade(grade: str) -> str:

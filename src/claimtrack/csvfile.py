@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from claimtrack.render import scalar_text
+
 __all__ = [
     "encode_cell",
     "protect",
@@ -57,14 +59,10 @@ def unprotect(text: str) -> str:
 
 def encode_cell(value: Any) -> str:
     """A field's value as one csv cell: lists joined (items escaped), None empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, list):
         items = (item if isinstance(item, str) else encode_cell(item) for item in value)
         return ", ".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in items)
-    return str(value)
+    return scalar_text(value)
 
 
 def split_list(cell: str) -> list[str]:

@@ -20,7 +20,7 @@ Definitions (the commands' --help and the README repeat them):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final
@@ -91,6 +91,17 @@ class SideClaims:
         return cls(every, stances)
 
 
+def grouped(
+    claims: Iterable[Claim], keys: Callable[[Claim], Iterable[str]]
+) -> dict[str, list[Claim]]:
+    """The claims under each key `keys` gives them, in their order (a claim may have none)."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        for key in keys(claim):
+            groups.setdefault(key, []).append(claim)
+    return groups
+
+
 class ClaimIndex:
     """Claims grouped the ways the views look them up; every list is in `claim_order`.
 
@@ -119,38 +130,26 @@ class ClaimIndex:
     @cached_property
     def by_side(self) -> dict[str, SideClaims]:
         """Every side's claims by topic, in one pass."""
-        grouped: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            grouped.setdefault(claim["side"], []).append(claim)
-        for side, claims in grouped.items():
+        by_side = grouped(self.claims, lambda claim: [claim["side"]])
+        for side, claims in by_side.items():
             if side not in self._sides_done:
                 self._sides_done[side] = SideClaims.of(claims)
-        return {side: self._sides_done[side] for side in grouped}
+        return {side: self._sides_done[side] for side in by_side}
 
     @cached_property
     def by_round(self) -> dict[str, list[Claim]]:
-        groups: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            if claim["round"] is not None:
-                groups.setdefault(claim["round"], []).append(claim)
-        return groups
+        return grouped(self.claims, lambda claim: [claim["round"]] if claim["round"] else [])
 
     @cached_property
     def by_topic(self) -> dict[str, list[Claim]]:
-        groups: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            for topic in claim["topics"]:
-                groups.setdefault(topic, []).append(claim)
-        return groups
+        return grouped(self.claims, lambda claim: claim["topics"])
 
     @cached_property
     def replies(self) -> dict[str, list[Claim]]:
         """Claim id -> the claims that respond to it."""
-        replies: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            if claim["responds_to"] is not None:
-                replies.setdefault(claim["responds_to"], []).append(claim)
-        return replies
+        return grouped(
+            self.claims, lambda claim: [claim["responds_to"]] if claim["responds_to"] else []
+        )
 
     @cached_property
     def answer_dates(self) -> dict[SideTopic, list[str]]:

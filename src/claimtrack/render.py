@@ -127,18 +127,23 @@ def all_visible(texts: list[str]) -> list[str]:
     return [visible(text, keep_newlines=True) for text in texts]
 
 
-def cell_text(value: Any) -> str:
-    """A field's value as plain text: lists joined by commas, None as empty."""
+def scalar_text(value: Any) -> str:
+    """A single value as text: None empty, booleans as json writes them."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    return str(value)
+
+
+def cell_text(value: Any) -> str:
+    """A field's value as plain text: lists joined by commas, None as empty."""
     if isinstance(value, list):
         try:
             return ", ".join(value)  # a list of strings, nearly always
         except TypeError:
             return ", ".join(cell_text(v) for v in value)
-    return str(value)
+    return scalar_text(value)
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
