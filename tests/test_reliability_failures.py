@@ -84,7 +84,7 @@ def test_unserialisable_data_is_refused_before_writing(
     seed()
     before = folder_state(isolated_store.parent)
     # A lone surrogate that slipped past validation: orjson refuses to encode it.
-    monkeypatch.setattr("claimtrack.fields.check_text", lambda value, *a, **k: value)
+    monkeypatch.setattr("claimtrack.fieldvalues.check_text", lambda value, *a, **k: value)
     result = run("record", "-s", "us", "-T", "missiles", "-k", "warning", "-d", "2022-01-21",
                  "--note", "bad \udc80 note", "text")  # fmt: skip
     assert result.exit_code == 3

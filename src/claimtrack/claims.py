@@ -8,7 +8,8 @@ from typing import Any
 
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
-from claimtrack.fields import CLAIM_SPEC, FIELDS, INPUT_REQUIRED_FIELDS, ClaimField, parse_value
+from claimtrack.fields import CLAIM_SPEC, FIELDS, INPUT_REQUIRED_FIELDS, ClaimField
+from claimtrack.fieldvalues import parse_value
 from claimtrack.model import (
     CLEARABLE_CLAIM_FIELDS,
     KINDS,

@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from claimtrack.render import scalar_text
-
 __all__ = [
     "encode_cell",
     "protect",
+    "scalar_text",
     "split_list",
     "spreadsheet_safe",
     "unprotect",
@@ -55,6 +54,15 @@ def unprotect(text: str) -> str:
     if text.startswith("'") and _would_trigger(text[1:]):
         return text[1:]
     return text
+
+
+def scalar_text(value: Any) -> str:
+    """A single value as text: None empty, booleans as json writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def encode_cell(value: Any) -> str:

@@ -20,7 +20,8 @@ from typing import Any
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
 from claimtrack.exchange import Incoming, Item, Problem
-from claimtrack.fields import CLAIM_SPEC, DEFAULTED_FIELDS, ClaimField, parse_value
+from claimtrack.fields import CLAIM_SPEC, DEFAULTED_FIELDS, ClaimField
+from claimtrack.fieldvalues import parse_value
 from claimtrack.importmissing import REFERENCES, add_missing, missing_hint
 from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
 from claimtrack.model import (
@@ -305,7 +306,7 @@ def _claim(importer: _Importer, item: Item) -> Record:
 
 
 def _claim_field(store: Store, spec: ClaimField, value: Any) -> Any:
-    """One field as `fields.parse_value` reads it; a required one must be there."""
+    """One field as `fieldvalues.parse_value` reads it; a required one must be there."""
     parsed = parse_value(store, spec, value)
     if spec.input_required and (parsed is None or parsed == []):
         raise InputError("is required")

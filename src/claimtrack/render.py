@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from claimtrack.csvfile import scalar_text, write_csv  # the one csv writer, export's too
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
@@ -127,15 +129,6 @@ def all_visible(texts: list[str]) -> list[str]:
     return [visible(text, keep_newlines=True) for text in texts]
 
 
-def scalar_text(value: Any) -> str:
-    """A single value as text: None empty, booleans as json writes them."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def cell_text(value: Any) -> str:
     """A field's value as plain text: lists joined by commas, None as empty."""
     if isinstance(value, list):
@@ -191,8 +184,6 @@ def render_tsv(listing: Listing, **_: Any) -> str:
 
 
 def render_csv(listing: Listing, *, raw: bool = False, **_: Any) -> str:
-    from claimtrack.csvfile import write_csv  # the one csv writer, export's too
-
     rows = ([record.get(f) for f in listing.fields] for record in listing.records)
     return write_csv(listing.fields, rows, guard=not raw)
 
