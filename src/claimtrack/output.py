@@ -18,14 +18,15 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shutil
 import signal
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from claimtrack.errors import OutputError
+
+if TYPE_CHECKING:
+    import subprocess
 
 DEFAULT_PAGER = "less -FRX"
 # What git gives less and lv when the user has not set them: quit if one screen,
@@ -38,6 +39,8 @@ def pager_command(environ: Mapping[str, str]) -> str | None:
     for name in ("CLAIMTRACK_PAGER", "PAGER"):
         if name in environ:
             return environ[name].strip() or None
+    import shutil  # here: only a terminal needs a pager, and scripts skip the import
+
     # Without less, output goes straight to the terminal rather than to an error.
     return DEFAULT_PAGER if shutil.which("less") else None
 
@@ -152,6 +155,8 @@ class Sink:
 
     def _start_pager(self) -> None:
         assert self.pager is not None
+        import subprocess
+
         environment = {**PAGER_ENVIRONMENT, **os.environ}
         try:
             self.process = subprocess.Popen(

@@ -34,7 +34,7 @@ from claimtrack.migrations import fresh_schema, migrate, pending
 from claimtrack.storefile import META_TABLE as META_TABLE
 from claimtrack.storefile import Data as Data
 from claimtrack.storefile import MissingStoreError as MissingStoreError
-from claimtrack.storefile import check_store_file, read_regular_file
+from claimtrack.storefile import check_store_file, decode_typed, read_regular_file
 from claimtrack.storefile import decode as decode
 from claimtrack.storefile import encode as encode
 from claimtrack.validation import refuse_damaged
@@ -188,7 +188,7 @@ def read_store(path: Path, *, whole: bool = True) -> Store:
     is refused (see `validation`) unless `whole` is False, as for `check`.
     """
     raw = read_regular_file(path)
-    data = decode(raw, path)
+    data, claims_typed = decode_typed(raw, path)
     migrated_from = None
     if pending(data):
         migrated_from = _migrate(data, path)
@@ -196,7 +196,7 @@ def read_store(path: Path, *, whole: bool = True) -> Store:
     for name in TABLES:
         data.setdefault(name, {})
     if whole:
-        refuse_damaged(data, path)
+        refuse_damaged(data, path, claims_typed=claims_typed and migrated_from is None)
     original = raw if migrated_from is not None else None
     return Store(
         path, data, migrated_from=migrated_from, original=original, old_history=old_history

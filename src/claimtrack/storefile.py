@@ -103,11 +103,22 @@ _JSON_PROBLEMS = {
 
 def decode(raw: bytes, path: Path) -> Data:
     """Parse and check a store file's bytes; a damaged file is an error, never a guess."""
+    return decode_typed(raw, path)[0]
+
+
+def decode_typed(raw: bytes, path: Path) -> tuple[Data, bool]:
+    """`decode`, and whether the claims' shapes were checked on the way (`typeddecode`)."""
     if raw.startswith(codecs.BOM_UTF8):
         raise StoreError(f"{path} starts with a UTF-8 byte order mark", "Remove the first 3 bytes")
     # Not raw.strip(): that copies the whole file.
     if not raw or raw.isspace():
         raise StoreError(f"{path} is empty, not a claimtrack store")
+    from claimtrack.typeddecode import decode_checked
+
+    typed = decode_checked(raw)
+    if typed is not None:
+        _check_shape(typed, path)
+        return typed, True
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -115,7 +126,7 @@ def decode(raw: bytes, path: Path) -> Data:
     except RecursionError:
         raise StoreError(f"{path} is not valid JSON; it is nested too deeply") from None
     _check_shape(data, path)
-    return data  # type: ignore[no-any-return]
+    return data, False
 
 
 def _json_problem(raw: bytes, exc: orjson.JSONDecodeError) -> str:

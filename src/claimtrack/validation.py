@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, Final
 
 from claimtrack.checks import KINDS, is_date
@@ -121,6 +121,12 @@ def claims_look_whole(claims: dict[str, Any]) -> bool:
     lists = map(operator.itemgetter(*_LIST_NAMES), records)
     if not _is_str(itertools.chain.from_iterable(itertools.chain.from_iterable(lists))):
         return False
+    return claim_values_look_right(records)
+
+
+def claim_values_look_right(records: Collection[dict[str, Any]]) -> bool:
+    """Given claims of the right shape: lists that may not be empty are not, and
+    dates and kinds are valid (checked once per distinct value)."""
     for name in _REQUIRED_LIST_NAMES:
         if not all(map(operator.itemgetter(name), records)):
             return False
@@ -241,14 +247,19 @@ def _type_tuples(rows: Iterable[tuple[Any, ...]]) -> set[tuple[type, ...]]:
     return set(map(tuple, map(map, itertools.repeat(type), rows)))
 
 
-def shape_problems(data: dict[str, Any]) -> Iterator[str]:
-    """Every shape problem in a decoded store, as 'claim ID: problem' lines."""
+def shape_problems(data: dict[str, Any], *, claims_typed: bool = False) -> Iterator[str]:
+    """Every shape problem in a decoded store, as 'claim ID: problem' lines.
+
+    `claims_typed`: the claims were decoded by `typeddecode`, which checked their
+    shapes; only their values are left to check.
+    """
     for table in VOCAB_SHAPES:
         for key, record in sorted(data.get(table, {}).items()):
             for problem in entry_shape_problems(table, record):
                 yield f"{_SINGULAR[table]} {key}: {problem}"
     claims = data.get("claims", {})
-    if not claims_look_whole(claims):
+    whole = claim_values_look_right(claims.values()) if claims_typed else claims_look_whole(claims)
+    if not whole:
         for key, claim in sorted(claims.items()):
             for problem in claim_shape_problems(claim):
                 yield f"claim {key}: {problem}"
@@ -260,9 +271,10 @@ def shape_problems(data: dict[str, Any]) -> Iterator[str]:
             yield f"history entry {key}: {problem}"
 
 
-def refuse_damaged(data: dict[str, Any], path: object) -> None:
+def refuse_damaged(data: dict[str, Any], path: object, *, claims_typed: bool = False) -> None:
     """Raise StoreError naming the first problems if `data` is not whole."""
-    problems = list(itertools.islice(shape_problems(data), SHOWN_PROBLEMS + 1))
+    shapes = shape_problems(data, claims_typed=claims_typed)
+    problems = list(itertools.islice(shapes, SHOWN_PROBLEMS + 1))
     if not problems:
         return
     shown = "; ".join(problems[:SHOWN_PROBLEMS])
