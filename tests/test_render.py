@@ -7,15 +7,18 @@ import io
 import json
 from typing import Any
 
+import orjson
 import pytest
 
 from claimtrack.csvfile import spreadsheet_safe
 from claimtrack.render import (
     FORMATS,
+    JSON_CHUNK,
     RENDERERS,
     Column,
     Listing,
     cell_text,
+    json_array,
     md_cell,
     plain_console,
     render,
@@ -333,3 +336,14 @@ def test_visible_tokens(text: str, shown: str) -> None:
 def test_visible_can_keep_newlines() -> None:
     assert visible("a\nb\tc", keep_newlines=True) == "a\nb<U+0009>c"
     assert visible("ب\nج\u200b", keep_newlines=True) == "ب\nج<U+200B>"
+
+
+@pytest.mark.parametrize(
+    "count", [0, 1, JSON_CHUNK - 1, JSON_CHUNK, JSON_CHUNK + 1, 2 * JSON_CHUNK + 3]
+)
+def test_a_json_array_made_in_chunks_is_what_one_call_writes(count: int) -> None:
+    records = [
+        {"id": f"c{i}", "text": 'نص\n"x"', "topics": ["a", "b"], "n": None} for i in range(count)
+    ]
+    whole = orjson.dumps(records, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    assert b"".join(json_array(records)) == whole + b"\n"

@@ -161,9 +161,30 @@ def md_cell(value: Any) -> str:
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
-def render_json(listing: Listing, **_: Any) -> bytes:
-    payload = listing.records if listing.json is None else listing.json
-    return orjson.dumps(payload, option=_JSON_OPTIONS)
+# Records per orjson call for a json array: one 13 MB buffer (10,000 claims) costs a
+# quarter more in fresh memory than twenty reused smaller ones.
+JSON_CHUNK = 500
+
+
+def render_json(listing: Listing, **_: Any) -> bytes | Iterator[bytes]:
+    if listing.json is not None:
+        return orjson.dumps(listing.json, option=_JSON_OPTIONS)
+    return json_array(listing.records)
+
+
+def json_array(records: list[Record]) -> Iterator[bytes]:
+    """`records` as a json array, byte for byte what one `orjson.dumps` call writes,
+    made `JSON_CHUNK` records at a time."""
+    if not records:
+        yield orjson.dumps(records, option=_JSON_OPTIONS)
+        return
+    options = _JSON_OPTIONS & ~orjson.OPT_APPEND_NEWLINE
+    yield b"[\n"
+    for start in range(0, len(records), JSON_CHUNK):
+        chunk = orjson.dumps(records[start : start + JSON_CHUNK], option=options)
+        # Each chunk without its own "[\n" and "\n]"; between chunks, the comma.
+        yield (b",\n" if start else b"") + chunk[2:-2]
+    yield b"\n]\n"
 
 
 def render_json_object(record: Record) -> bytes:
@@ -285,7 +306,7 @@ def plain_console(width: int) -> Console:
     )
 
 
-RENDERERS: dict[str, Callable[..., str | bytes | Iterator[str]]] = {
+RENDERERS: dict[str, Callable[..., str | bytes | Iterator[str] | Iterator[bytes]]] = {
     "table": render_table,
     "tsv": render_tsv,
     "csv": render_csv,
@@ -312,7 +333,7 @@ def render(
         yield output.encode("utf-8", "backslashreplace")
     else:
         for piece in output:
-            yield piece.encode("utf-8", "backslashreplace")
+            yield piece if isinstance(piece, bytes) else piece.encode("utf-8", "backslashreplace")
 
 
 def rendered_text(listing: Listing, fmt: str, **options: Any) -> str:
