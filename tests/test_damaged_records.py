@@ -257,3 +257,45 @@ def test_the_quick_history_check_agrees_with_the_entry_by_entry_one() -> None:
         assert not history_looks_whole(bad)
         assert history_entry_problems(bad["h3"])
     assert not history_looks_whole({**good, "h3": {}})
+
+
+VOCAB_RECORDS = {
+    table: next(iter(records.values()))
+    for table, records in store().items()
+    if table in ("sides", "topics", "rounds")
+}
+
+
+@st.composite
+def damaged_entries(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    table = draw(st.sampled_from(sorted(VOCAB_RECORDS)))
+    record = dict(VOCAB_RECORDS[table])
+    for name in draw(st.lists(st.sampled_from(list(record)), min_size=1, max_size=3, unique=True)):
+        if draw(st.booleans()):
+            del record[name]
+        else:
+            record[name] = draw(JSON_VALUES)
+    return table, record
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(damaged=damaged_entries())
+def test_damaged_sides_topics_and_rounds_never_crash_a_command_nor_change_the_file(
+    run: Run, isolated_store: Path, damaged: tuple[str, dict[str, Any]]
+) -> None:
+    table, record = damaged
+    data = store()
+    data[table][record.get("slug") if isinstance(record.get("slug"), str) else "x"] = record
+    raw = write(isolated_store, data)
+    whole = not list(shape_problems(json.loads(raw)))
+    for args in [*READS, *WRITES, ("check",), ("export", "--salvage")]:
+        result = run(*args)
+        assert result.exit_code in (0, 1, 3), (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        if not whole and args[0] not in ("check", "export"):
+            assert result.exit_code == 3, args
+    if not whole:
+        assert isolated_store.read_bytes() == raw
