@@ -32,6 +32,7 @@ EMPTY_STORE = (
     f'      "version": {SCHEMA_VERSION}\n'
     "    }\n"
     "  },\n"
+    '  "people": {},\n'
     '  "rounds": {},\n'
     '  "sides": {},\n'
     '  "topics": {}\n'

@@ -22,7 +22,7 @@ def store(isolated_store: Path) -> Path:
 def test_tables_take_tinydb_queries(store: Path) -> None:
     first, second = record("first"), record("second", "--note", "checked")
     db = claimtrack.open_store(store)
-    assert db.tables() == {"claims", "sides", "topics", "rounds"}
+    assert db.tables() == {"claims", "sides", "topics", "rounds", "people"}
     claims = db.table("claims")
     found = claims.search(Query().note == "checked")
     assert [(doc.doc_id, doc["text"]) for doc in found] == [(second, "second")]

@@ -129,7 +129,7 @@ def test_xlsx_workbook(
     run: Run, tmp_path: Path, seven_store: dict[str, str], isolated_store: Path
 ) -> None:
     workbook = openpyxl.load_workbook(export_to(run, tmp_path, "talks.xlsx"))
-    assert workbook.sheetnames == ["claims", "sides", "topics", "rounds"]
+    assert workbook.sheetnames == ["claims", "sides", "topics", "rounds", "people"]
     data = store_data(isolated_store)
     claims = workbook["claims"]
     rows = list(claims.iter_rows(values_only=True))

@@ -88,7 +88,7 @@ def test_json_round_trip_is_byte_identical(run, claims, tmp_path):
 
 def test_json_dump_holds_everything_under_the_store_names(run, claims):
     dump = json.loads(export(run))
-    assert sorted(dump) == ["claims", "rounds", "schema_version", "sides", "topics"]
+    assert sorted(dump) == ["claims", "people", "rounds", "schema_version", "sides", "topics"]
     assert dump["schema_version"] == 2
     assert [s["slug"] for s in dump["sides"]] == ["nato", "russia", "us"]
     assert [r["slug"] for r in dump["rounds"]] == ["geneva", "nrc"]

@@ -33,7 +33,8 @@ def test_a_clean_store(isolated_store: Path) -> None:
     result = run("check")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == (
-        f"No problems in {isolated_store} (3 side(s), 2 topic(s), 1 round(s), 2 claim(s))\n"
+        f"No problems in {isolated_store} "
+        "(3 side(s), 2 topic(s), 1 round(s), 0 person(s), 2 claim(s))\n"
     )
     assert folder_state(isolated_store.parent) == before  # not even a lock file
 

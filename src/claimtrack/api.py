@@ -58,7 +58,7 @@ class StoreDatabase(TinyDB):
 def open_store(path: str | os.PathLike[str]) -> StoreDatabase:
     """The store at `path` as a read-only TinyDB database.
 
-    Its tables are `claims`, `sides`, `topics` and `rounds`; a document's `doc_id` is
+    Its tables are `claims`, `sides`, `topics`, `rounds` and `people`; a document's `doc_id` is
     its claim id or slug. Raises `claimtrack.errors.StoreError` for a missing or
     damaged store, and PermissionError on any attempt to change it.
     """

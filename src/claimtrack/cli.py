@@ -78,7 +78,7 @@ SUMMARIES = {
     "log": "Show the history of changes, newest first; with ID, that record's history.",
     "undo": "Revert the latest change; repeat to go further back.",
     "export": "Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.",
-    "import": "Import claims, sides, topics and rounds from a json, jsonl or csv file.",
+    "import": "Import claims, sides, topics, rounds and people from a json, jsonl or csv file.",
     "git-setup": "Let git merge the store by record: writes .gitattributes and the git "
     "config entry.",
     "merge-driver": "Merge two versions of a store by record (git runs this; see git-setup).",

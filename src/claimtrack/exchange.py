@@ -26,16 +26,16 @@ from claimtrack.csvfile import split_list, unprotect, write_csv
 from claimtrack.errors import InputError
 from claimtrack.fields import CLAIM_FIELDS, DEFAULTED_FIELDS, LIST_FIELDS
 from claimtrack.migrations import upgrade_claim
-from claimtrack.model import SCHEMA_VERSION
+from claimtrack.model import SCHEMA_VERSION, VOCAB_TABLES
 from claimtrack.plover import plover_jsonl
 from claimtrack.store import Store
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, entries
+from claimtrack.vocab import BY_TABLE, PEOPLE, ROUNDS, SIDES, TOPICS, entries
 
 EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "tsv", "md", "xlsx", "sqlite", "plover")
 # Formats that are not text: written to a file, or to stdout only when it is not a terminal.
 BINARY_FORMATS: Final = frozenset({"xlsx", "sqlite"})
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
-VOCAB_KEYS: Final = ("sides", "topics", "rounds")
+VOCAB_KEYS: Final = VOCAB_TABLES
 DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
 # Schema version 1's claim fields, which files written then still carry; an import
 # reads them as `migrations.upgrade_claim` says.
@@ -101,24 +101,28 @@ def export_format(fmt: str | None, output: str | None) -> str:
 def dump(store: Store, claims: list[Record] | None = None) -> bytes:
     """The json dump: every claim and vocabulary entry, or `claims` and the entries they use."""
     if claims is None:
-        payload: Record = {
-            "sides": entries(store, SIDES),
-            "topics": entries(store, TOPICS),
-            "rounds": entries(store, ROUNDS),
-            "claims": sort_claims(store.records("claims")),
-        }
+        payload: Record = {**every_entry(store), "claims": sort_claims(store.records("claims"))}
     else:
         payload = {**used_vocabulary(store, claims), "claims": sort_claims(claims)}
     payload["schema_version"] = store.schema_version
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
 
 
+def every_entry(store: Store) -> dict[str, list[Record]]:
+    """Every vocabulary's entries, table by table (see `vocab.entries` for their order)."""
+    return {table: entries(store, BY_TABLE[table]) for table in VOCAB_TABLES}
+
+
 def used_vocabulary(store: Store, claims: Iterable[Record]) -> dict[str, list[Record]]:
-    """The sides, topics and rounds `claims` refer to, with the parties of those rounds."""
+    """The sides, topics and rounds `claims` refer to, with the parties of those rounds,
+    and the people who speak in them, with their sides."""
     sides: set[str] = set()
     topics: set[str] = set()
     rounds: set[str] = set()
+    speakers: set[str] = set()
     for claim in claims:
+        if claim["speaker"]:
+            speakers.add(claim["speaker"])
         sides.add(claim["side"])
         sides.update(claim["to"])
         topics.update(claim["topics"])
@@ -127,10 +131,13 @@ def used_vocabulary(store: Store, claims: Iterable[Record]) -> dict[str, list[Re
     used_rounds = [r for r in entries(store, ROUNDS) if r["slug"] in rounds]
     for record in used_rounds:
         sides.update(record["parties"])
+    people = [p for p in entries(store, PEOPLE) if p["name"] in speakers]
+    sides.update(person["side"] for person in people)
     return {
         "sides": [s for s in entries(store, SIDES) if s["slug"] in sides],
         "topics": [t for t in entries(store, TOPICS) if t["slug"] in topics],
         "rounds": used_rounds,
+        "people": people,
     }
 
 
@@ -186,13 +193,15 @@ class Incoming:
     sides: list[Item] = field(default_factory=list)
     topics: list[Item] = field(default_factory=list)
     rounds: list[Item] = field(default_factory=list)
+    people: list[Item] = field(default_factory=list)
     claims: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # A json dump carries sides, topics and rounds; csv, jsonl and a json list do not.
+    # A json dump carries sides, topics, rounds and people; csv, jsonl and a json list
+    # do not.
     has_vocabulary: bool = False
 
     def __len__(self) -> int:
-        return len(self.sides) + len(self.topics) + len(self.rounds) + len(self.claims)
+        return sum(len(getattr(self, table)) for table in (*VOCAB_TABLES, "claims"))
 
 
 def parse(data: bytes, fmt: str) -> Incoming:
@@ -352,13 +361,7 @@ def export_bytes(store: Store, fmt: str, claims: list[Record] | None) -> bytes:
 
 def _binary(store: Store, fmt: str, claims: list[Record] | None, every: list[Record]) -> bytes:
     """The xlsx or sqlite file: every entry, or with a filter the entries the claims use."""
-    if claims is None:
-        vocabulary = {
-            key: entries(store, vocab)
-            for key, vocab in zip(VOCAB_KEYS, (SIDES, TOPICS, ROUNDS), strict=True)
-        }
-    else:
-        vocabulary = used_vocabulary(store, claims)
+    vocabulary = every_entry(store) if claims is None else used_vocabulary(store, claims)
     if fmt == "xlsx":
         from claimtrack.xlsxfile import xlsx_bytes
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from claimtrack.errors import InputError, NotFoundError, StoreError
 from claimtrack.historyfile import applied_entries, read_history
-from claimtrack.store import Store
+from claimtrack.store import DATA_TABLES, Store
 from claimtrack.storefile import MAX_STORE_BYTES
 
 Entry = dict[str, Any]
@@ -88,7 +88,7 @@ def matching_key(store: Store, entries: list[Entry], ref: str) -> str:
     """
     wanted = ref.strip()
     keys = {c["key"] for e in entries for c in e.get("changes", [])}
-    for table in ("claims", "sides", "topics", "rounds"):
+    for table in DATA_TABLES:
         keys |= store.keys(table)
     if wanted in keys or wanted.lower() in keys:
         return wanted if wanted in keys else wanted.lower()

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from claimtrack.errors import StoreError
+from claimtrack.model import VOCAB_TABLES
 from claimtrack.portable import NOFOLLOW, NONBLOCK, OPEN_FLAGS, read_at
 
 Entry = dict[str, Any]
@@ -34,7 +35,7 @@ SUFFIX = ".history.jsonl"
 META_RECORD = "history"
 # Beyond 2**53 a JSON number may come back as a float, and the next seq repeats it.
 MAX_SAFE_INTEGER = 2**53 - 1
-TABLE_NAMES = ("sides", "topics", "rounds", "claims")
+TABLE_NAMES = (*VOCAB_TABLES, "claims")
 
 
 def history_path(store_path: Path) -> Path:

@@ -26,6 +26,9 @@ from claimtrack.importmissing import REFERENCES, add_missing, missing_hint
 from claimtrack.importreport import Action, ImportConflicts, ImportProblems, Report
 from claimtrack.model import (
     CLAIM_FIELDS,
+    SINGULAR,
+    VOCAB_SHAPES,
+    VOCAB_TABLES,
     blank_claim,
     check_aliases,
     check_slug,
@@ -34,23 +37,14 @@ from claimtrack.model import (
     topic_key,
 )
 from claimtrack.store import Store
-from claimtrack.vocab import ROUNDS, SIDES, TOPICS, Vocabulary, resolve, resolve_all
+from claimtrack.vocab import BY_TABLE, ROUNDS, SIDES, Vocabulary, resolve, resolve_all
 
 Record = dict[str, Any]
 
+# Each vocabulary's fields, and which a file must give (see model.VOCAB_SHAPES).
 ENTRY_FIELDS = {
-    "side": {"slug": True, "name": True, "aliases": False},
-    "topic": {"slug": True, "title": True, "description": False, "aliases": False},
-    "round": {
-        "slug": True,
-        "name": True,
-        "date": True,
-        "end": False,
-        "venue": False,
-        "parties": False,
-        "note": False,
-        "aliases": False,
-    },
+    SINGULAR[table]: {name: kind in ("text", "date", "side") for name, kind in shape}
+    for table, shape in VOCAB_SHAPES.items()
 }
 _OPTIONAL_TEXT = ("speaker", "source", "translation", "note")
 
@@ -124,11 +118,8 @@ def import_records(
     claims name and the store lacks (see importmissing.py).
     """
     importer = _Importer(store, update, now, progress, list(incoming.problems))
-    for vocab, items in (
-        (SIDES, incoming.sides),
-        (TOPICS, incoming.topics),
-        (ROUNDS, incoming.rounds),
-    ):
+    for table in VOCAB_TABLES:
+        vocab, items = BY_TABLE[table], getattr(incoming, table)
         for item in items:
             _import_entry(importer, vocab, item)
             importer.tick()
@@ -233,24 +224,27 @@ def _completed(store: Store, table: str, key_field: str, record: Record) -> Reco
 def _entry(
     store: Store, vocab: Vocabulary, raw: Record, where: str, problems: list[Problem]
 ) -> Record:
-    def text(name: str, required: bool) -> Callable[[Any], Any]:
-        return lambda v: _text(v, name, required=required)
-
-    checks: dict[str, Callable[[Any], Any]] = {
-        name: text(name, required) for name, required in ENTRY_FIELDS[vocab.kind].items()
-    }
+    checks = {name: _entry_check(store, name, kind) for name, kind in VOCAB_SHAPES[vocab.table]}
     checks["slug"] = lambda v: check_slug(_text(v, "slug", required=True) or "", vocab.kind)
-    checks["aliases"] = lambda v: check_aliases(_strings(v))
-    if vocab is ROUNDS:
-        checks["date"] = lambda v: _date(v, required=True)
-        checks["end"] = lambda v: _date(v)
-        checks["parties"] = lambda v: resolve_all(store, SIDES, _strings(v))
     record = _check_all(problems, where, raw, checks)
     if vocab is ROUNDS and record["end"] is not None and record["end"] < record["date"]:
         message = f"{record['end']} is before the start {record['date']}"
         problems.append(Problem(where, "end", message))
         raise _FieldProblems
     return record
+
+
+def _entry_check(store: Store, name: str, kind: str) -> Callable[[Any], Any]:
+    """How a vocabulary field of this shape is read from a file (model.VOCAB_SHAPES)."""
+    if kind.startswith("date"):
+        return lambda v: _date(v, required=kind == "date")
+    if kind == "sides":
+        return lambda v: resolve_all(store, SIDES, _strings(v))
+    if kind == "side":
+        return lambda v: resolve(store, SIDES, _text(v, name, required=True) or "")
+    if kind == "list":
+        return lambda v: check_aliases(_strings(v))
+    return lambda v: _text(v, name, required=kind == "text")
 
 
 def _import_entry(importer: _Importer, vocab: Vocabulary, item: Item) -> None:

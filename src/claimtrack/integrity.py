@@ -18,9 +18,9 @@ from claimtrack.errors import InputError, StoreError
 from claimtrack.fields import CLAIM_SPEC, REFERENCES, stored_problem
 from claimtrack.model import (
     CLAIM_FIELDS,
-    ROUND_FIELDS,
-    SIDE_FIELDS,
-    TOPIC_FIELDS,
+    SINGULAR,
+    VOCAB_FIELDS,
+    VOCAB_SHAPES,
     check_slug,
     check_text,
 )
@@ -29,20 +29,19 @@ from claimtrack.textmatch import fold
 from claimtrack.validation import history_entry_problems, salvage
 
 RECORD_FIELDS = {
-    "sides": SIDE_FIELDS,
-    "topics": TOPIC_FIELDS,
-    "rounds": ROUND_FIELDS,
+    **VOCAB_FIELDS,
     "claims": CLAIM_FIELDS,
 }
-SINGULAR = {"sides": "side", "topics": "topic", "rounds": "round", "claims": "claim"}
 _LABELS = {**SINGULAR, "history": "history entry"}
+# The claims' own rules come from `fields.CLAIM_SPEC`; the vocabularies' from
+# `model.VOCAB_SHAPES`: which fields are text (and whether required), which lists.
 TEXT_FIELDS = {
-    "sides": {"name": True},
-    "topics": {"title": True, "description": False},
-    "rounds": {"name": True, "venue": False, "note": False},
+    table: {name: kind == "text" for name, kind in shape if kind in ("text", "text?")}
+    for table, shape in VOCAB_SHAPES.items()
 }
-# The claims' own rules come from `fields.CLAIM_SPEC`; these are the vocabularies'.
-LIST_FIELDS = {"aliases", "parties"}
+LIST_FIELDS = {
+    name for shape in VOCAB_SHAPES.values() for name, kind in shape if kind in ("list", "sides")
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +141,8 @@ def _record_problems(store: Store, table: str, key: str, record: dict[str, Any])
             yield f"{name} should be a list of texts, not {_show(value)}"
     if table == "rounds":
         yield from _round_problems(store, record)
+    if table == "people" and "side" in record:
+        yield from _person_side_problems(store, record["side"])
     yield from _alias_problems(store, table, key, record)
 
 
@@ -176,6 +177,13 @@ def _alias_problems(store: Store, table: str, key: str, record: dict[str, Any]) 
         for alias in aliases:
             if isinstance(alias, str) and fold(alias) in taken:
                 yield f"alias '{alias}' also names {SINGULAR[table]} '{other}'"
+
+
+def _person_side_problems(store: Store, side: Any) -> Iterator[str]:
+    if isinstance(side, str):
+        yield from _unknown(store, "sides", "side", [side])
+    else:
+        yield from _text_problems("side", side, required=True)
 
 
 def _round_problems(store: Store, record: dict[str, Any]) -> Iterator[str]:

@@ -28,6 +28,7 @@ import orjson
 from claimtrack.atomicfile import atomic_write
 from claimtrack.errors import StoreError
 from claimtrack.migrations import migrate, pending
+from claimtrack.model import SINGULAR
 from claimtrack.store import (
     META_TABLE,
     VOCAB_TABLES,
@@ -42,8 +43,6 @@ from claimtrack.validation import refuse_damaged
 HISTORY: Final = "history"
 HEADS: Final = "history"  # the record in meta naming the history's latest entries
 _MISSING: Final = object()
-# A table's name in messages: "claim 3fk2...", "side russia".
-_SINGULAR: Final = {"claims": "claim", "sides": "side", "topics": "topic", "rounds": "round"}
 
 Record = dict[str, Any]
 
@@ -60,7 +59,7 @@ class Conflict:
     note: str = ""
 
     def __str__(self) -> str:
-        label = f"{_SINGULAR.get(self.table, self.table)} {self.key}"
+        label = f"{SINGULAR.get(self.table, self.table)} {self.key}"
         if self.field is None:
             return f"conflict: {label}: {self.note}"
         values = f"ours {_show(self.ours)}, theirs {_show(self.theirs)}"
@@ -207,6 +206,8 @@ def _references(data: Data) -> Iterator[tuple[str, Any, str]]:
     for slug, record in data.get("rounds", {}).items():
         for side in record.get("parties") or []:
             yield "sides", side, f"round {slug}"
+    for slug, record in data.get("people", {}).items():
+        yield "sides", record.get("side"), f"person {slug}"
 
 
 def _keep_referenced(result: Merge, sources: tuple[Data, ...]) -> None:
@@ -243,9 +244,7 @@ def _drop_shared_aliases(result: Merge, table: str, ours: dict[str, Record]) -> 
         for alias in aliases:
             owner = owners[fold(alias)]
             if owner != slug:
-                note = (
-                    f"alias {_show(alias)} also names {_SINGULAR[table]} {owner}; dropped it here"
-                )
+                note = f"alias {_show(alias)} also names {SINGULAR[table]} {owner}; dropped it here"
                 result.conflicts.append(Conflict(table, slug, note=note))
         kept = [alias for alias in aliases if owners[fold(alias)] == slug]
         if kept != aliases:

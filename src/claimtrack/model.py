@@ -1,4 +1,4 @@
-"""Records and their rules: sides, topics, rounds and claims, with validation. No I/O.
+"""Records and their rules: sides, topics, rounds, people and claims. No I/O.
 
 Records are plain dicts (typed below) rather than dataclasses: a store of 100,000
 claims is loaded, filtered and dumped on every command, and building an object per
@@ -69,6 +69,14 @@ class RoundRecord(TypedDict):
     aliases: list[str]
 
 
+class PersonRecord(TypedDict):
+    slug: str
+    name: str  # the display name claims store as their speaker
+    side: str
+    role: str | None
+    aliases: list[str]
+
+
 class ClaimRecord(TypedDict):
     id: str
     side: str
@@ -97,6 +105,46 @@ class ClaimRecord(TypedDict):
 SIDE_FIELDS: Final = tuple(SideRecord.__annotations__)
 TOPIC_FIELDS: Final = tuple(TopicRecord.__annotations__)
 ROUND_FIELDS: Final = tuple(RoundRecord.__annotations__)
+PERSON_FIELDS: Final = tuple(PersonRecord.__annotations__)
+
+# The vocabularies' records, field by field, defined once: (name, shape), the shape
+# one of text, text? (may be null), list (of texts), date, date? and side or sides
+# (the slugs of sides). Validation at load, `check`, import, export and the merge
+# driver take the tables and their fields from here; the TypedDicts above mirror it
+# for type checkers (a test keeps them in step).
+VOCAB_SHAPES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "sides": (("slug", "text"), ("name", "text"), ("aliases", "list")),
+    "topics": (("slug", "text"), ("title", "text"), ("description", "text?"), ("aliases", "list")),
+    "rounds": (
+        ("slug", "text"),
+        ("name", "text"),
+        ("date", "date"),
+        ("end", "date?"),
+        ("venue", "text?"),
+        ("parties", "sides"),
+        ("note", "text?"),
+        ("aliases", "list"),
+    ),
+    # after sides, which people speak for
+    "people": (
+        ("slug", "text"),
+        ("name", "text"),
+        ("side", "side"),
+        ("role", "text?"),
+        ("aliases", "list"),
+    ),
+}
+VOCAB_TABLES: Final = tuple(VOCAB_SHAPES)
+VOCAB_FIELDS: Final = {
+    table: tuple(name for name, _ in shape) for table, shape in VOCAB_SHAPES.items()
+}
+SINGULAR: Final = {
+    "sides": "side",
+    "topics": "topic",
+    "rounds": "round",
+    "people": "person",
+    "claims": "claim",
+}
 
 
 def check_aliases(aliases: Iterable[str]) -> list[str]:

@@ -1,6 +1,6 @@
 """The store as an SQLite database, for datasette, sqlite-utils or any SQL client.
 
-One table per record type (`claims`, `sides`, `topics`, `rounds`) with a column per
+One table per record type (`claims`, `sides`, `topics`, `rounds`, `people`) with a column per
 field; the sides a claim addresses and the topics it is filed under are link tables
 (`claim_addressees`, `claim_topics`, each with the item's `position` in the list),
 so SQL can join on them; other lists (aliases, parties, tags) are JSON arrays, as
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from claimtrack.model import CLAIM_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.model import CLAIM_FIELDS, VOCAB_FIELDS
 
 Record = dict[str, Any]
 
@@ -34,7 +34,7 @@ _REFERENCES: Final = {
     "round": "rounds",
     "responds_to": "claims",
 }
-VOCABULARY_FIELDS: Final = {"sides": SIDE_FIELDS, "topics": TOPIC_FIELDS, "rounds": ROUND_FIELDS}
+VOCABULARY_FIELDS: Final = VOCAB_FIELDS
 
 
 def claim_columns() -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def claim_columns() -> tuple[str, ...]:
 
 
 def sqlite_bytes(vocabulary: dict[str, list[Record]], claims: list[Record], version: int) -> bytes:
-    """The database file holding `vocabulary` (sides, topics, rounds) and `claims`."""
+    """The database file holding `vocabulary` (sides, topics, rounds, people) and `claims`."""
     with tempfile.TemporaryDirectory(prefix="claimtrack-") as folder:
         path = Path(folder) / "export.sqlite"
         connection = sqlite3.connect(path)
@@ -67,6 +67,8 @@ def _column(table: str, name: str, key: str, records: list[Record]) -> str:
         definition += " PRIMARY KEY"
     elif table == "claims" and name in _REFERENCES:
         definition += f" REFERENCES [{_REFERENCES[name]}]"
+    elif table == "people" and name == "side":
+        definition += " REFERENCES [sides]"
     return definition
 
 

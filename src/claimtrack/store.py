@@ -29,6 +29,7 @@ from claimtrack import historyfile
 from claimtrack.errors import StoreError
 from claimtrack.historyfile import Heads
 from claimtrack.migrations import fresh_schema, migrate, pending
+from claimtrack.model import VOCAB_TABLES as VOCAB_TABLES
 
 # The file's names, also for the modules that know them as the store's.
 from claimtrack.storefile import META_TABLE as META_TABLE
@@ -40,7 +41,6 @@ from claimtrack.storefile import encode as encode
 from claimtrack.validation import refuse_damaged
 
 DEFAULT_LOCK_TIMEOUT = 10.0
-VOCAB_TABLES = ("sides", "topics", "rounds")
 DATA_TABLES = (*VOCAB_TABLES, "claims")
 TABLES = DATA_TABLES
 # Where the history was kept before it moved beside the store; read to move it.

@@ -23,6 +23,7 @@ from typing import Any, Final
 from claimtrack.checks import KINDS, is_date
 from claimtrack.errors import StoreError
 from claimtrack.fields import CLAIM_FIELDS, CLAIM_SPEC, ClaimField, show
+from claimtrack.model import SINGULAR, VOCAB_SHAPES
 
 # How many problems the refusal names; `check` lists them all.
 SHOWN_PROBLEMS: Final = 3
@@ -35,22 +36,6 @@ _DOMAINS: Final[dict[str, Callable[[str], bool]]] = {
     "date": is_date,
     "kind": frozenset(KINDS).__contains__,
 }
-# The vocabularies' fields: (name, kind) with kind text, text?, list, date or date?.
-VOCAB_SHAPES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
-    "sides": (("slug", "text"), ("name", "text"), ("aliases", "list")),
-    "topics": (("slug", "text"), ("title", "text"), ("description", "text?"), ("aliases", "list")),
-    "rounds": (
-        ("slug", "text"),
-        ("name", "text"),
-        ("date", "date"),
-        ("end", "date?"),
-        ("venue", "text?"),
-        ("parties", "list"),
-        ("note", "text?"),
-        ("aliases", "list"),
-    ),
-}
-_SINGULAR: Final = {"sides": "side", "topics": "topic", "rounds": "round", "claims": "claim"}
 
 
 # --- claims ----------------------------------------------------------------------------
@@ -163,7 +148,7 @@ def _shape_message(spec: ClaimField, value: Any) -> str:
 def _vocab_value_ok(kind: str, value: Any) -> bool:
     if kind.endswith("?") and value is None:
         return True
-    if kind == "list":
+    if kind in ("list", "sides"):
         return isinstance(value, list) and _is_str(value)
     if kind.startswith("date"):
         return is_date(value)
@@ -256,7 +241,7 @@ def shape_problems(data: dict[str, Any], *, claims_typed: bool = False) -> Itera
     for table in VOCAB_SHAPES:
         for key, record in sorted(data.get(table, {}).items()):
             for problem in entry_shape_problems(table, record):
-                yield f"{_SINGULAR[table]} {key}: {problem}"
+                yield f"{SINGULAR[table]} {key}: {problem}"
     claims = data.get("claims", {})
     whole = claim_values_look_right(claims.values()) if claims_typed else claims_look_whole(claims)
     if not whole:
@@ -300,7 +285,7 @@ def salvage(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             if whole:
                 good[key] = record
             else:
-                dropped.append(f"{_SINGULAR[table]} {key}")
+                dropped.append(f"{SINGULAR[table]} {key}")
         kept[table] = good
     kept["history"] = {}
     return kept, dropped

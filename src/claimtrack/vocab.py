@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, TypedDict
+from typing import Any
 
 from claimtrack.dates import parse_date
 from claimtrack.errors import InputError, NotFoundError
@@ -42,17 +42,7 @@ ROUNDS = Vocabulary(
 )
 PEOPLE = Vocabulary("person", "people", "name", "--name ... --side ...", ("role", "aliases"))
 VOCABULARIES = {v.kind: v for v in (SIDES, TOPICS, ROUNDS)}
-
-
-class PersonRecord(TypedDict):
-    slug: str
-    name: str  # the display name claims store as their speaker
-    side: str
-    role: str | None
-    aliases: list[str]
-
-
-PERSON_FIELDS: Final = tuple(PersonRecord.__annotations__)
+BY_TABLE = {v.table: v for v in (SIDES, TOPICS, ROUNDS, PEOPLE)}
 
 
 def _index(store: Store, vocab: Vocabulary) -> dict[str, str]:
@@ -312,7 +302,7 @@ def remove_entry(store: Store, vocab: Vocabulary, text: str) -> str:
 
 
 def entry_users(store: Store, vocab: Vocabulary, slug: str) -> list[str]:
-    """What refers to an entry, as 'claim ID' and 'round SLUG' labels."""
+    """What refers to an entry, as 'claim ID', 'round SLUG' and 'person SLUG' labels."""
     if vocab is PEOPLE:
         person = store.get(PEOPLE.table, slug)
         name = person["name"] if person else None
@@ -327,4 +317,5 @@ def entry_users(store: Store, vocab: Vocabulary, slug: str) -> list[str]:
             users.append(f"claim {claim['id']}")
     if vocab is SIDES:
         users += [f"round {r['slug']}" for r in store.records("rounds") if slug in r["parties"]]
+        users += [f"person {p['slug']}" for p in store.records("people") if p["side"] == slug]
     return users

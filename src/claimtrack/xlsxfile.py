@@ -1,6 +1,6 @@
 """The store as an Excel workbook (openpyxl, the optional extra `claimtrack[xlsx]`).
 
-Sheets `claims`, `sides`, `topics` and `rounds`, each with a bold header row, frozen
+Sheets `claims`, `sides`, `topics`, `rounds` and `people`, each with a bold header row, frozen
 panes (the header, and on `claims` the id column too) and filters. Cells are what a
 spreadsheet user expects: dates are dates, true/false are booleans, lists are joined
 with ", ", and text is always text (a cell beginning with `=` is never a formula).
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from claimtrack.errors import InputError
-from claimtrack.model import CLAIM_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.model import CLAIM_FIELDS, VOCAB_FIELDS
 
 Record = dict[str, Any]
 
@@ -37,18 +37,14 @@ MISSING_EXTRA: Final = (
 
 
 def xlsx_bytes(vocabulary: dict[str, list[Record]], claims: list[Record]) -> bytes:
-    """The workbook of `claims` and `vocabulary` (sides, topics, rounds)."""
+    """The workbook of `claims` and `vocabulary` (sides, topics, rounds, people)."""
     try:
         from openpyxl import Workbook
     except ImportError:
         raise InputError(*MISSING_EXTRA) from None
     workbook = Workbook()
-    sheets = (
-        ("claims", CLAIM_FIELDS, claims),
-        ("sides", SIDE_FIELDS, vocabulary["sides"]),
-        ("topics", TOPIC_FIELDS, vocabulary["topics"]),
-        ("rounds", ROUND_FIELDS, vocabulary["rounds"]),
-    )
+    sheets = [("claims", CLAIM_FIELDS, claims)]
+    sheets += [(table, fields, vocabulary[table]) for table, fields in VOCAB_FIELDS.items()]
     for index, (title, fields, records) in enumerate(sheets):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = title

@@ -61,9 +61,10 @@ def exchange_export(
 ) -> None:
     """Export claims: json (a full dump), jsonl, csv, tsv, md, xlsx, sqlite or plover.
 
-    Filters are list's. json, xlsx and sqlite with filters hold the matching claims
-    and the sides, topics and rounds they use; jsonl, csv, tsv, md and plover hold one
-    claim per line. xlsx needs the optional extra: pip install 'claimtrack[xlsx]'.
+    Filters are list's. json, xlsx and sqlite with filters hold the matching claims,
+    the sides, topics and rounds they use and the people who speak in them; jsonl,
+    csv, tsv, md and plover hold one claim per line. xlsx needs the optional extra:
+    pip install 'claimtrack[xlsx]'.
 
     \b
     Examples:
@@ -141,7 +142,7 @@ def exchange_import(
     skip_conflicts: bool,
     add_missing: bool,
 ) -> None:
-    """Import claims, sides, topics and rounds from a json, jsonl or csv file.
+    """Import claims, sides, topics, rounds and people from a json, jsonl or csv file.
 
     Everything is checked before anything is written; any problem is listed with its
     line or index and field, and nothing is imported. Records already present and

@@ -17,11 +17,10 @@ from claimtrack.commands.vocab import (
     built_without_store,
     vocabulary_group,
 )
-from claimtrack.model import ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
+from claimtrack.model import PERSON_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
 from claimtrack.render import Column, table_view
 from claimtrack.vocab import (
     PEOPLE,
-    PERSON_FIELDS,
     ROUNDS,
     SIDES,
     TOPICS,

@@ -16,7 +16,8 @@ from claimtrack.commands.common import (
     resolve_format,
 )
 from claimtrack.history import history_report, log_rows, summarize, undo_latest
-from claimtrack.integrity import SINGULAR, check_store
+from claimtrack.integrity import check_store
+from claimtrack.model import SINGULAR
 from claimtrack.output import say
 from claimtrack.render import Column, Listing
 

@@ -157,7 +157,7 @@ def list_command(commands: VocabularyCommands) -> click.Command:
 
 def rm_command(commands: VocabularyCommands) -> click.Command:
     vocab = commands.vocab
-    users = "claim or round" if vocab.kind == "side" else "claim"
+    users = "claim, round or person" if vocab.kind == "side" else "claim"
 
     @click.command(
         name="rm",
