@@ -260,9 +260,12 @@ def test_the_quick_history_check_agrees_with_the_entry_by_entry_one() -> None:
 
 
 VOCAB_RECORDS = {
-    table: next(iter(records.values()))
-    for table, records in store().items()
-    if table in ("sides", "topics", "rounds")
+    **{
+        table: next(iter(records.values()))
+        for table, records in store().items()
+        if table in ("sides", "topics", "rounds")
+    },
+    "people": {"slug": "lavrov", "name": "L", "side": "russia", "role": None, "aliases": []},
 }
 
 
@@ -283,12 +286,13 @@ def damaged_entries(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(damaged=damaged_entries())
-def test_damaged_sides_topics_and_rounds_never_crash_a_command_nor_change_the_file(
+def test_damaged_sides_topics_rounds_and_people_never_crash_a_command_nor_change_the_file(
     run: Run, isolated_store: Path, damaged: tuple[str, dict[str, Any]]
 ) -> None:
     table, record = damaged
     data = store()
-    data[table][record.get("slug") if isinstance(record.get("slug"), str) else "x"] = record
+    key = record.get("slug") if isinstance(record.get("slug"), str) else "x"
+    data.setdefault(table, {})[key] = record
     raw = write(isolated_store, data)
     whole = not list(shape_problems(json.loads(raw)))
     for args in [*READS, *WRITES, ("check",), ("export", "--salvage")]:
@@ -299,3 +303,17 @@ def test_damaged_sides_topics_and_rounds_never_crash_a_command_nor_change_the_fi
             assert result.exit_code == 3, args
     if not whole:
         assert isolated_store.read_bytes() == raw
+
+
+def test_check_compares_aliases_with_an_entry_whose_aliases_are_damaged(
+    run: Run, isolated_store: Path
+) -> None:
+    data = store()
+    data["topics"]["old"] = {"slug": "old", "title": "O", "description": None, "aliases": None}
+    data["topics"]["missiles"]["aliases"] = ["rockets"]
+    write(isolated_store, data)
+    result = run("check")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "topic old: aliases should be a list of texts, not null\n",
+    )

@@ -167,13 +167,18 @@ def _text_problems(name: str, value: Any, required: bool) -> Iterator[str]:
         yield exc.message
 
 
+def _list_or_empty(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _alias_problems(store: Store, table: str, key: str, record: dict[str, Any]) -> Iterator[str]:
     aliases = record.get("aliases")
     if not isinstance(aliases, list):
         return
     for other in sorted(store.keys(table) - {key}):
-        names = store.get(table, other) or {}
-        taken = {fold(n) for n in [other, *names.get("aliases", [])] if isinstance(n, str)}
+        entry = store.get(table, other)  # may be damaged: any JSON value
+        others = _list_or_empty(entry.get("aliases") if isinstance(entry, dict) else None)
+        taken = {fold(n) for n in [other, *others] if isinstance(n, str)}
         for alias in aliases:
             if isinstance(alias, str) and fold(alias) in taken:
                 yield f"alias '{alias}' also names {SINGULAR[table]} '{other}'"
