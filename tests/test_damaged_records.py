@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -191,15 +192,20 @@ def damaged_claims(draw: st.DrawFn) -> dict[str, Any]:
     return record
 
 
-@pytest.mark.slow
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(damaged=damaged_claims())
-def test_damaged_stores_never_crash_a_command_nor_change_the_file(
-    run: Run, isolated_store: Path, damaged: dict[str, Any]
-) -> None:
-    raw = write(isolated_store, store(aaaaaaaaaa=damaged))
+def randomised(examples: int) -> Callable[[Any], Any]:
+    """A slow hypothesis test of `examples` cases, with no deadline, reusing `run`."""
+    chosen = settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    return lambda test: pytest.mark.slow(chosen(test))
+
+
+def every_command_survives(run: Run, path: Path, data: dict[str, Any]) -> bool:
+    """Every command on `data` exits 0, 1 or 3 without a traceback; a damaged store is
+    refused (3) by all but check and export --salvage, and left as it was. Whole?"""
+    raw = write(path, data)
     whole = not list(shape_problems(json.loads(raw)))
     for args in [*READS, *WRITES, ("check",), ("export", "--salvage")]:
         result = run(*args)
@@ -208,15 +214,22 @@ def test_damaged_stores_never_crash_a_command_nor_change_the_file(
         if not whole and args[0] not in ("check", "export"):
             assert result.exit_code == 3, args
     if not whole:
-        assert isolated_store.read_bytes() == raw
-    if claims_look_whole(json.loads(raw)["claims"]):  # its quick answer is never wrong
+        assert path.read_bytes() == raw
+    return whole
+
+
+@randomised(40)
+@given(damaged=damaged_claims())
+def test_damaged_stores_never_crash_a_command_nor_change_the_file(
+    run: Run, isolated_store: Path, damaged: dict[str, Any]
+) -> None:
+    data = store(aaaaaaaaaa=damaged)
+    whole = every_command_survives(run, isolated_store, data)
+    if claims_look_whole(data["claims"]):  # its quick answer is never wrong
         assert whole
 
 
-@pytest.mark.slow
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@randomised(25)
 @given(damaged=damaged_claims())
 def test_the_merge_driver_refuses_a_damaged_side_and_leaves_ours_alone(
     run: Run, tmp_path: Path, damaged: dict[str, Any]
@@ -281,10 +294,7 @@ def damaged_entries(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     return table, record
 
 
-@pytest.mark.slow
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@randomised(30)
 @given(damaged=damaged_entries())
 def test_damaged_sides_topics_rounds_and_people_never_crash_a_command_nor_change_the_file(
     run: Run, isolated_store: Path, damaged: tuple[str, dict[str, Any]]
@@ -293,16 +303,7 @@ def test_damaged_sides_topics_rounds_and_people_never_crash_a_command_nor_change
     data = store()
     key = record.get("slug") if isinstance(record.get("slug"), str) else "x"
     data.setdefault(table, {})[key] = record
-    raw = write(isolated_store, data)
-    whole = not list(shape_problems(json.loads(raw)))
-    for args in [*READS, *WRITES, ("check",), ("export", "--salvage")]:
-        result = run(*args)
-        assert result.exit_code in (0, 1, 3), (args, result.stderr)
-        assert "Traceback" not in result.stderr
-        if not whole and args[0] not in ("check", "export"):
-            assert result.exit_code == 3, args
-    if not whole:
-        assert isolated_store.read_bytes() == raw
+    every_command_survives(run, isolated_store, data)
 
 
 def test_check_compares_aliases_with_an_entry_whose_aliases_are_damaged(
