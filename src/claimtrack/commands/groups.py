@@ -17,7 +17,6 @@ from claimtrack.commands.vocab import (
     built_without_store,
     vocabulary_group,
 )
-from claimtrack.model import PERSON_FIELDS, ROUND_FIELDS, SIDE_FIELDS, TOPIC_FIELDS
 from claimtrack.render import Column, table_view
 from claimtrack.vocab import (
     PEOPLE,
@@ -51,7 +50,6 @@ SIDE = VocabularyCommands(
         Column("name", "name"),
         Column("aliases", "aliases", ratio=1),
     ),
-    record_fields=SIDE_FIELDS,
 )
 
 TOPIC = VocabularyCommands(
@@ -78,7 +76,6 @@ TOPIC = VocabularyCommands(
         Column("description", "description", ratio=1),
         Column("aliases", "aliases"),
     ),
-    record_fields=TOPIC_FIELDS,
 )
 
 ROUND = VocabularyCommands(
@@ -131,7 +128,6 @@ ROUND = VocabularyCommands(
         Column("parties", "parties"),
         Column("aliases", "aliases", drop=1),
     ),
-    record_fields=ROUND_FIELDS,
 )
 
 PERSON = VocabularyCommands(
@@ -175,7 +171,6 @@ PERSON = VocabularyCommands(
         Column("role", "role", ratio=1),
         Column("aliases", "aliases"),
     ),
-    record_fields=PERSON_FIELDS,
 )
 
 side_group = vocabulary_group(SIDE)

@@ -15,6 +15,7 @@ import click
 
 from claimtrack.commands.common import AppContext, emit, format_options, pass_app, stack
 from claimtrack.commands.completion import COMPLETERS, Completer
+from claimtrack.model import VOCAB_FIELDS
 from claimtrack.output import say
 from claimtrack.render import Column, Listing
 from claimtrack.store import Store
@@ -79,10 +80,10 @@ class VocabularyCommands:
     add_example: str  # continuation lines indented by four more spaces
     edit_example: str
     columns: Sequence[Column]
-    record_fields: Sequence[str]  # tsv and csv columns
 
     def listing(self, records: list[dict[str, Any]]) -> Listing:
-        return Listing(records, self.record_fields, self.columns, id_key="slug")
+        """Entries for `emit`: every field in tsv and csv, `columns` in tables."""
+        return Listing(records, VOCAB_FIELDS[self.vocab.table], self.columns, id_key="slug")
 
 
 def vocabulary_group(commands: VocabularyCommands) -> click.Group:
