@@ -74,7 +74,10 @@ def test_import_refuses_a_person_of_an_unknown_side(
     before = vocab_store.read_bytes()
     result = run("import", str(dump))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{dump}: people[0]: side: unknown side 'mars'\n")
+    assert result.stderr == (
+        f"{dump}: people[0]: side: unknown side 'mars'\n"
+        f"Error: 1 problem in {dump}; nothing was imported\n"
+    )
     assert vocab_store.read_bytes() == before
 
 

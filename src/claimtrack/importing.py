@@ -152,16 +152,26 @@ def _add_missing(importer: _Importer, incoming: Incoming) -> None:
 
 
 def _check_all(
-    problems: list[Problem], where: str, raw: Record, checks: dict[str, Callable[[Any], Any]]
+    problems: list[Problem],
+    where: str,
+    raw: Record,
+    checks: dict[str, Callable[[Any], Any]],
+    *,
+    claim: bool = False,
 ) -> Record:
-    """Each field through its check; every failure is a problem, raised together at the end."""
+    """Each field through its check; every failure is a problem, raised together at the end.
+
+    An unknown side, topic or round in a `claim` is a missing entry, which
+    `import --add-missing` can create; in a round or a person it must be added first.
+    """
     checked: Record = {}
     failed = False
     for name, check in checks.items():
         try:
             checked[name] = check(raw.get(name))
         except NotFoundError as exc:
-            problems.append(Problem(where, name, exc.message, missing_entry=name in REFERENCES))
+            missing = claim and name in REFERENCES
+            problems.append(Problem(where, name, exc.message, missing_entry=missing))
             failed = True
         except InputError as exc:
             problems.append(Problem(where, name, exc.message))
@@ -292,7 +302,7 @@ def _claim(importer: _Importer, item: Item) -> Record:
     checks: dict[str, Callable[[Any], Any]] = {
         spec.name: partial(_claim_field, store, spec) for spec in CLAIM_SPEC
     }
-    checked = _check_all(problems, where, raw, checks)
+    checked = _check_all(problems, where, raw, checks, claim=True)
     claim = blank_claim()
     claim.update((k, v) for k, v in checked.items() if v is not None or k not in DEFAULTED_FIELDS)
     _fill_defaults(importer, item, claim)
