@@ -160,6 +160,66 @@ def test_an_alias_given_to_two_entries_stays_with_ours():
     assert result.data["sides"]["russia"]["aliases"] == ["RU"]
 
 
+def person(slug: str, name: str, side: str, **fields: Any) -> dict[str, Any]:
+    return {"slug": slug, "name": name, "side": side, "role": None, "aliases": [], **fields}
+
+
+def test_people_added_on_both_sides_both_land_even_from_a_store_without_people():
+    base = base_store()
+    del base["people"]  # a store written before people were kept
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["people"] = {"lavrov": person("lavrov", "Sergei Lavrov", "russia")}
+    theirs["people"] = {"blinken": person("blinken", "Antony Blinken", "us")}
+    result = merge(base, ours, theirs)
+    assert result.conflicts == []
+    assert result.data["people"] == {
+        "blinken": person("blinken", "Antony Blinken", "us"),
+        "lavrov": person("lavrov", "Sergei Lavrov", "russia"),
+    }
+
+
+def test_a_person_edited_differently_on_both_sides_keeps_ours():
+    base = base_store()
+    base["people"]["lavrov"] = person("lavrov", "Sergei Lavrov", "russia")
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    edited(ours, "people", "lavrov", role="Foreign Minister", aliases=["Лавров"])
+    edited(theirs, "people", "lavrov", role="Minister", side="us")
+    result = merge(base, ours, theirs)
+    assert [str(c) for c in result.conflicts] == [
+        'conflict: person lavrov, field role: ours "Foreign Minister", theirs "Minister"; kept ours'
+    ]
+    assert result.data["people"]["lavrov"] == person(
+        "lavrov", "Sergei Lavrov", "us", role="Foreign Minister", aliases=["Лавров"]
+    )
+
+
+def test_a_side_deleted_here_that_a_person_added_there_belongs_to_is_kept():
+    base = base_store()
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    del ours["sides"]["us"]
+    theirs["people"]["blinken"] = person("blinken", "Antony Blinken", "us")
+    result = merge(base, ours, theirs)
+    assert [str(c) for c in result.conflicts] == [
+        "conflict: side us: deleted on one side, but person blinken uses it; kept it"
+    ]
+    assert result.data["sides"]["us"] == base["sides"]["us"]
+    assert sorted(result.data["people"]) == ["blinken"]
+
+
+def test_an_alias_given_to_two_people_stays_with_ours():
+    base = base_store()
+    base["people"]["lavrov"] = person("lavrov", "Sergei Lavrov", "russia")
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    edited(ours, "people", "lavrov", aliases=["Лавров"])
+    theirs["people"]["sergei"] = person("sergei", "Sergei", "russia", aliases=["лавров", "S"])
+    result = merge(base, ours, theirs)
+    assert [str(c) for c in result.conflicts] == [
+        'conflict: person sergei: alias "лавров" also names person lavrov; dropped it here'
+    ]
+    assert result.data["people"]["sergei"]["aliases"] == ["S"]
+    assert result.data["people"]["lavrov"]["aliases"] == ["Лавров"]
+
+
 def version_1(data: Data) -> Data:
     """`data` as schema version 1 wrote it: `topic` and `verbatim`, no migration names."""
     old = copy.deepcopy(data)
@@ -294,6 +354,7 @@ def test_merge_driver_refuses_a_side_with_a_record_that_is_not_whole(
         ("claims", "newone", {"id": "newone"}, "claim newone: missing fields side, to"),
         ("sides", "us", {"slug": "us", "name": "US", "aliases": [1]}, "side us: aliases [1]"),
         ("rounds", "r", {"slug": "r", "name": "R", "date": "2022-01-01", "parties": 7}, "round r"),
+        ("people", "p", {"slug": "p", "name": "P", "side": 5, "aliases": []}, "person p: side 5"),
     ],
 )
 def test_merge_driver_never_lets_an_invalid_record_through(
@@ -426,6 +487,7 @@ def test_git_merges_different_changes_on_two_branches_cleanly(tmp_path):
     claimtrack(repo, "rm", ids["third"], "--yes")
     claimtrack(repo, "side", "add", "nato", "--name", "NATO")
     claimtrack(repo, "topic", "rm", "old")
+    claimtrack(repo, "person", "add", "blinken", "--name", "Antony Blinken", "--side", "us")
     git(repo, "commit", "-qam", "Colleague's work")
     git(repo, "checkout", "-q", "main")
     added_here = claimtrack(repo, "record", "-s", "russia", "-T", "missiles", "-k", "warning",
@@ -433,6 +495,7 @@ def test_git_merges_different_changes_on_two_branches_cleanly(tmp_path):
     claimtrack(repo, "edit", ids["second"], "--grade", "B2")
     claimtrack(repo, "topic", "add", "gas", "--title", "Gas")
     claimtrack(repo, "round", "edit", "geneva", "--venue", "Geneva")
+    claimtrack(repo, "person", "add", "lavrov", "--name", "Sergei Lavrov", "--side", "russia")
     git(repo, "commit", "-qam", "My work")
 
     merged = git(repo, "merge", "-q", "--no-edit", "colleague", check=False)
@@ -446,8 +509,10 @@ def test_git_merges_different_changes_on_two_branches_cleanly(tmp_path):
     assert claimtrack(repo, "side", "list", "--format", "ids").split() == ["nato", "russia", "us"]
     assert claimtrack(repo, "topic", "list", "--format", "ids").split() == ["gas", "missiles"]
     assert json.loads(claimtrack(repo, "round", "list", "--format", "json"))[0]["venue"] == "Geneva"
+    assert claimtrack(repo, "person", "list", "--format", "ids").split() == ["blinken", "lavrov"]
     operations = [entry["operation"] for entry in history_entries(repo / "claims.json")]
     assert operations.count("record") == 2 and "rm" in operations and "topic rm" in operations
+    assert operations.count("person add") == 2  # both histories, log reads them
 
 
 @needs_git

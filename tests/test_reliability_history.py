@@ -111,6 +111,8 @@ def test_undo_step_by_step_returns_the_store_to_its_first_state(isolated_store: 
         ("topic", "add", "sanctions", "--title", "Sanctions"),
         ("topic", "rm", "sanctions"),
         ("round", "edit", "geneva", "--venue", "Geneva", "--party", "us"),
+        ("person", "add", "lavrov", "--name", "Sergei Lavrov", "--side", "russia"),
+        ("person", "edit", "lavrov", "--role", "Foreign Minister", "--alias", "Лавров"),
         ("edit", reply, "--text", "changed reply"),
     ]
     for args in changes:
