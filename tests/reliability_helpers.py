@@ -12,7 +12,6 @@ from click.testing import CliRunner, Result
 from claimtrack.cli import cli
 
 # A store's "data tables": what undo must restore; history is allowed to grow.
-DATA_TABLES = ("sides", "topics", "rounds", "claims")
 
 
 def run(*args: str, input: str | bytes | None = None) -> Result:

@@ -11,8 +11,9 @@ from pathlib import Path
 import orjson
 import pytest
 
+from claimtrack.model import DATA_TABLES
 from claimtrack.store import read_store
-from reliability_helpers import DATA_TABLES, ok, record, run, seed
+from reliability_helpers import ok, record, run, seed
 
 
 def data_tables(path: Path) -> bytes:

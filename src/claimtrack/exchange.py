@@ -26,7 +26,7 @@ from claimtrack.csvfile import split_list, unprotect, write_csv
 from claimtrack.errors import InputError
 from claimtrack.fields import CLAIM_FIELDS, DEFAULTED_FIELDS, LIST_FIELDS
 from claimtrack.migrations import upgrade_claim
-from claimtrack.model import SCHEMA_VERSION, VOCAB_TABLES
+from claimtrack.model import DATA_TABLES, SCHEMA_VERSION, VOCAB_TABLES
 from claimtrack.plover import plover_jsonl
 from claimtrack.store import Store
 from claimtrack.vocab import BY_TABLE, PEOPLE, ROUNDS, SIDES, TOPICS, entries
@@ -35,8 +35,7 @@ EXPORT_FORMATS: Final = ("json", "jsonl", "csv", "tsv", "md", "xlsx", "sqlite", 
 # Formats that are not text: written to a file, or to stdout only when it is not a terminal.
 BINARY_FORMATS: Final = frozenset({"xlsx", "sqlite"})
 IMPORT_FORMATS: Final = ("json", "jsonl", "csv")
-VOCAB_KEYS: Final = VOCAB_TABLES
-DUMP_KEYS: Final = ("schema_version", *VOCAB_KEYS, "claims")
+DUMP_KEYS: Final = ("schema_version", *DATA_TABLES)
 # Schema version 1's claim fields, which files written then still carry; an import
 # reads them as `migrations.upgrade_claim` says.
 OLD_CLAIM_FIELDS: Final = ("topic", "verbatim")
@@ -176,7 +175,7 @@ class Problem:
             return (-1, 0)
         if match.group(1):
             return (0, int(match.group(1)))
-        return (("", *VOCAB_KEYS, "claims").index(match.group(2)), int(match.group(3)))
+        return (("", *DATA_TABLES).index(match.group(2)), int(match.group(3)))
 
 
 @dataclass
@@ -201,7 +200,7 @@ class Incoming:
     has_vocabulary: bool = False
 
     def __len__(self) -> int:
-        return sum(len(getattr(self, table)) for table in (*VOCAB_TABLES, "claims"))
+        return sum(len(getattr(self, table)) for table in DATA_TABLES)
 
 
 def parse(data: bytes, fmt: str) -> Incoming:
@@ -257,7 +256,7 @@ def _parse_json(text: str, incoming: Incoming) -> None:
                 f"(up to {SCHEMA_VERSION})",
             )
         )
-    for key in (*VOCAB_KEYS, "claims"):
+    for key in DATA_TABLES:
         values = data.get(key, [])
         if not isinstance(values, list):
             incoming.problems.append(Problem(key, None, "not a list"))

@@ -26,7 +26,7 @@ from typing import Any
 import orjson
 
 from claimtrack.errors import StoreError
-from claimtrack.model import VOCAB_TABLES
+from claimtrack.model import DATA_TABLES
 from claimtrack.portable import NOFOLLOW, NONBLOCK, OPEN_FLAGS, read_at
 
 Entry = dict[str, Any]
@@ -35,7 +35,6 @@ SUFFIX = ".history.jsonl"
 META_RECORD = "history"
 # Beyond 2**53 a JSON number may come back as a float, and the next seq repeats it.
 MAX_SAFE_INTEGER = 2**53 - 1
-TABLE_NAMES = (*VOCAB_TABLES, "claims")
 
 
 def history_path(store_path: Path) -> Path:
@@ -109,7 +108,7 @@ def entry_problem(entry: Any) -> str | None:
 def _change_problem(change: Any) -> str | None:
     if not isinstance(change, dict):
         return "a change is not an object"
-    if change.get("table") not in TABLE_NAMES or not isinstance(change.get("key"), str):
+    if change.get("table") not in DATA_TABLES or not isinstance(change.get("key"), str):
         return "a change names no table and key"
     for name in ("before", "after"):
         if name not in change or not isinstance(change[name], dict | None):

@@ -135,6 +135,7 @@ VOCAB_SHAPES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
 }
 VOCAB_TABLES: Final = tuple(VOCAB_SHAPES)
+DATA_TABLES: Final = (*VOCAB_TABLES, "claims")  # the tables of records, claims last
 VOCAB_FIELDS: Final = {
     table: tuple(name for name, _ in shape) for table, shape in VOCAB_SHAPES.items()
 }

@@ -34,7 +34,6 @@ _REFERENCES: Final = {
     "round": "rounds",
     "responds_to": "claims",
 }
-VOCABULARY_FIELDS: Final = VOCAB_FIELDS
 
 
 def claim_columns() -> tuple[str, ...]:
@@ -50,7 +49,7 @@ def sqlite_bytes(vocabulary: dict[str, list[Record]], claims: list[Record], vers
         try:
             with connection:
                 _create(connection, {**vocabulary, "claims": claims}, version)
-                for table, fields in VOCABULARY_FIELDS.items():
+                for table, fields in VOCAB_FIELDS.items():
                     _insert(connection, table, fields, vocabulary[table])
                 _insert(connection, "claims", claim_columns(), claims)
                 _insert_links(connection, claims)
@@ -74,7 +73,7 @@ def _column(table: str, name: str, key: str, records: list[Record]) -> str:
 
 def _create(connection: sqlite3.Connection, tables: dict[str, list[Record]], version: int) -> None:
     connection.execute(f"PRAGMA user_version = {int(version)}")
-    for table, fields in (*VOCABULARY_FIELDS.items(), ("claims", claim_columns())):
+    for table, fields in (*VOCAB_FIELDS.items(), ("claims", claim_columns())):
         key = "id" if table == "claims" else "slug"
         columns = ", ".join(_column(table, name, key, tables[table]) for name in fields)
         connection.execute(f"CREATE TABLE [{table}] ({columns})")

@@ -29,6 +29,7 @@ from claimtrack import historyfile
 from claimtrack.errors import StoreError
 from claimtrack.historyfile import Heads
 from claimtrack.migrations import fresh_schema, migrate, pending
+from claimtrack.model import DATA_TABLES as DATA_TABLES
 from claimtrack.model import VOCAB_TABLES as VOCAB_TABLES
 
 # The file's names, also for the modules that know them as the store's.
@@ -41,8 +42,6 @@ from claimtrack.storefile import encode as encode
 from claimtrack.validation import refuse_damaged
 
 DEFAULT_LOCK_TIMEOUT = 10.0
-DATA_TABLES = (*VOCAB_TABLES, "claims")
-TABLES = DATA_TABLES
 # Where the history was kept before it moved beside the store; read to move it.
 OLD_HISTORY_TABLE = "history"
 
@@ -175,7 +174,7 @@ class Store:
 
 
 def empty_data() -> Data:
-    data: Data = {name: {} for name in TABLES}
+    data: Data = {name: {} for name in DATA_TABLES}
     data[META_TABLE] = {"schema": fresh_schema()}
     return data
 
@@ -193,7 +192,7 @@ def read_store(path: Path, *, whole: bool = True) -> Store:
     if pending(data):
         migrated_from = _migrate(data, path)
     old_history = data.pop(OLD_HISTORY_TABLE, None)
-    for name in TABLES:
+    for name in DATA_TABLES:
         data.setdefault(name, {})
     if whole:
         refuse_damaged(data, path, claims_typed=claims_typed and migrated_from is None)
